@@ -1,0 +1,3 @@
+// The public API of @embsweep/cli: the program, callable in-process (tests, embedding).
+export { main } from './main.js';
+export type { CommandIo } from './io.js';

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { ConfigError, parseSweepJson, validateSweep, type SweepSpec } from '@embsweep/core';
+
+/** A validated sweep and where it came from. */
+export interface LoadedSweep {
+  readonly spec: SweepSpec;
+  /** Absolute path of the sweep file; relative paths inside it are resolved against its folder. */
+  readonly path: string;
+}
+
+/**
+ * Reads, parses and validates a sweep file, naming the sweep after the file when the file
+ * does not name it. Every failure is a ConfigError that says what to fix.
+ */
+export async function loadSweepFile(file: string, cwd: string): Promise<LoadedSweep> {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file; check the path (it is relative to the current folder)'
+        : code === 'EISDIR'
+          ? 'this is a folder; give the path of a .json sweep file'
+          : (error as Error).message;
+    throw new ConfigError([{ path: '', message: `${path}: ${reason}` }], 'Cannot read the sweep file');
+  }
+  const spec = validateSweep(parseSweepJson(text, path));
+  return { spec: { ...spec, name: spec.name ?? defaultSweepName(path) }, path };
+}
+
+function defaultSweepName(path: string): string {
+  const stem = basename(path, extname(path)).replace(/[^A-Za-z0-9_.-]/g, '-');
+  return /^[A-Za-z0-9]/.test(stem) ? stem : `sweep-${stem}`;
+}

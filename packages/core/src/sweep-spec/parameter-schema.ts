@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import type { ConfigIssue } from '../errors.js';
+import { formatJsonPath, type JsonPath } from '../json-path.js';
+import { unknownNameMessage } from '../suggest.js';
+import type { DistributionName, ParameterNode, ParameterSpec } from './parameter-spec.js';
+import { closedObject, describeValue, toConfigIssues } from './zod-support.js';
+
+/**
+ * Validation of one entry of `parameters`, with W&B's rules (wandb/sweeps config/schema.json
+ * and config/schema.py): the form is chosen by `distribution` when given, otherwise inferred
+ * from the keys present; every form rejects keys it does not define; min must be below max;
+ * probabilities must match values and sum to 1; defaults mu=0, sigma=1, q=1, a=b=1.
+ */
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const q = finite.gt(0).default(1);
+const distributionOf = <T extends string>(...names: T[]) => z.enum(names as [T, ...T[]]).optional();
+
+const bounds = { min: finite, max: finite };
+const positiveBounds = { min: finite.gt(0), max: finite };
+const normal = { mu: finite.default(0), sigma: finite.min(0).default(1) };
+// W&B allows a = 0 or b = 0, which makes Beta degenerate (scipy returns NaN); we require > 0.
+const beta = { a: finite.gt(0).default(1), b: finite.gt(0).default(1) };
+
+const FORMS = {
+  constant: closedObject({ value: z.unknown().optional(), distribution: distributionOf('constant') }),
+  categorical: closedObject({
+    values: z.array(z.unknown()).min(1),
+    probabilities: z.array(finite.min(0)).min(1).optional(),
+    distribution: distributionOf('categorical', 'categorical_w_probabilities'),
+  }),
+  int_uniform: closedObject({
+    min: finite.int(),
+    max: finite.int(),
+    distribution: distributionOf('int_uniform'),
+  }),
+  uniform: closedObject({ ...bounds, distribution: distributionOf('uniform') }),
+  q_uniform: closedObject({ ...bounds, q, distribution: distributionOf('q_uniform') }),
+  log_uniform_values: closedObject({
+    ...positiveBounds,
+    distribution: distributionOf('log_uniform_values'),
+  }),
+  q_log_uniform_values: closedObject({
+    ...positiveBounds,
+    q,
+    distribution: distributionOf('q_log_uniform_values'),
+  }),
+  inv_log_uniform_values: closedObject({
+    ...positiveBounds,
+    distribution: distributionOf('inv_log_uniform_values'),
+  }),
+  normal: closedObject({ ...normal, distribution: distributionOf('normal') }),
+  q_normal: closedObject({ ...normal, q, distribution: distributionOf('q_normal') }),
+  log_normal: closedObject({ ...normal, distribution: distributionOf('log_normal') }),
+  q_log_normal: closedObject({ ...normal, q, distribution: distributionOf('q_log_normal') }),
+  beta: closedObject({ ...beta, distribution: distributionOf('beta') }),
+  q_beta: closedObject({ ...beta, q, distribution: distributionOf('q_beta') }),
+} as const;
+
+type FormName = keyof typeof FORMS;
+const DISTRIBUTION_NAMES = [...Object.keys(FORMS), 'categorical_w_probabilities'];
+
+/** W&B's v1 log distributions take min/max as natural logs; W&B rejects them as deprecated. */
+const DEPRECATED: Readonly<Record<string, string>> = {
+  log_uniform:
+    '`log_uniform` (bounds given as natural logs) is deprecated in W&B and not supported; use `log_uniform_values` with min/max as the values themselves',
+  q_log_uniform:
+    '`q_log_uniform` is deprecated in W&B and not supported; use `q_log_uniform_values` with min/max as the values themselves',
+  inv_log_uniform:
+    '`inv_log_uniform` is deprecated in W&B and not supported; use `inv_log_uniform_values` with min/max as the values themselves',
+};
+
+/**
+ * Parses one node of the parameters tree. Problems are appended to `issues` (every one, with
+ * its path) and undefined is returned; the caller decides whether to go on.
+ */
+export function parseParameterNode(
+  raw: unknown,
+  path: JsonPath,
+  realLiterals: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): ParameterNode | undefined {
+  const at = formatJsonPath(path);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    issues.push({
+      path: at,
+      message: `must be an object such as {"values": [...]} or {"min": 0, "max": 1}; got ${describeValue(raw)}`,
+    });
+    return undefined;
+  }
+  const node = raw as Record<string, unknown>;
+  if ('parameters' in node) return parseGroup(node, path, realLiterals, issues);
+
+  const form = chooseForm(node, path, realLiterals, issues);
+  if (form === undefined) return undefined;
+  const result = FORMS[form].safeParse(node, { reportInput: true });
+  if (!result.success) {
+    issues.push(...toConfigIssues(result.error.issues, path));
+    return undefined;
+  }
+  const spec = { ...result.data, distribution: form } as unknown as ParameterSpec;
+  const before = issues.length;
+  checkRelations(spec, node, path, realLiterals, issues);
+  return issues.length === before ? spec : undefined;
+}
+
+function parseGroup(
+  node: Record<string, unknown>,
+  path: JsonPath,
+  realLiterals: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): ParameterNode | undefined {
+  const extra = Object.keys(node).filter((k) => k !== 'parameters');
+  for (const key of extra) {
+    issues.push({
+      path: formatJsonPath([...path, key]),
+      message: 'a nested group takes only `parameters`',
+    });
+  }
+  const children = parseParameterTree(node['parameters'], [...path, 'parameters'], realLiterals, issues);
+  return children === undefined || extra.length > 0 ? undefined : { parameters: children };
+}
+
+/** Parses a `parameters` object (top level or nested). Names follow W&B's pattern. */
+export function parseParameterTree(
+  raw: unknown,
+  path: JsonPath,
+  realLiterals: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): Record<string, ParameterNode> | undefined {
+  const at = formatJsonPath(path);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    issues.push({ path: at, message: `must be an object of parameters; got ${describeValue(raw)}` });
+    return undefined;
+  }
+  const entries = Object.entries(raw);
+  if (entries.length === 0) {
+    issues.push({ path: at, message: 'must define at least one parameter' });
+    return undefined;
+  }
+  // Returns what parsed even when some entries did not, so later checks can still report
+  // their own problems about the rest; the caller fails on any issue.
+  const out: Record<string, ParameterNode> = {};
+  for (const [name, value] of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
+      issues.push({
+        path: formatJsonPath([...path, name]),
+        message: 'a parameter name starts with a letter or _ and holds only letters, digits, _ . -',
+      });
+      continue;
+    }
+    const parsed = parseParameterNode(value, [...path, name], realLiterals, issues);
+    if (parsed !== undefined) out[name] = parsed;
+  }
+  return out;
+}
+
+function chooseForm(
+  node: Record<string, unknown>,
+  path: JsonPath,
+  realLiterals: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): FormName | undefined {
+  const declared = node['distribution'];
+  if (declared !== undefined) {
+    if (typeof declared === 'string' && declared in DEPRECATED) {
+      issues.push({ path: formatJsonPath([...path, 'distribution']), message: DEPRECATED[declared] ?? '' });
+      return undefined;
+    }
+    if (typeof declared !== 'string' || !DISTRIBUTION_NAMES.includes(declared)) {
+      issues.push({
+        path: formatJsonPath([...path, 'distribution']),
+        message:
+          typeof declared === 'string'
+            ? unknownNameMessage('distribution', declared, DISTRIBUTION_NAMES)
+            : `must be a distribution name; got ${describeValue(declared)}`,
+      });
+      return undefined;
+    }
+    return declared === 'categorical_w_probabilities' ? 'categorical' : (declared as FormName);
+  }
+  if ('value' in node) return 'constant';
+  if ('values' in node) return 'categorical';
+  if ('min' in node || 'max' in node) {
+    // W&B: int_uniform when both bounds are integers, uniform otherwise. An integer is an
+    // integer literal in the file (`1`, not `1.0`), as YAML/Python would read it.
+    return isIntegerLiteral(node['min'], [...path, 'min'], realLiterals) &&
+      isIntegerLiteral(node['max'], [...path, 'max'], realLiterals)
+      ? 'int_uniform'
+      : 'uniform';
+  }
+  issues.push({
+    path: formatJsonPath(path),
+    message:
+      'cannot tell the form of this parameter: give `value`, `values`, `min` and `max`, a `distribution`, or nested `parameters`',
+  });
+  return undefined;
+}
+
+function isIntegerLiteral(value: unknown, path: JsonPath, realLiterals: ReadonlySet<string>) {
+  return Number.isInteger(value) && !realLiterals.has(formatJsonPath(path));
+}
+
+function checkRelations(
+  spec: ParameterSpec,
+  raw: Record<string, unknown>,
+  path: JsonPath,
+  realLiterals: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): void {
+  if (spec.distribution === 'constant' && !('value' in raw)) {
+    issues.push({ path: formatJsonPath([...path, 'value']), message: 'required by a constant' });
+  }
+  if ('min' in spec && 'max' in spec && spec.min >= spec.max) {
+    issues.push({
+      path: formatJsonPath([...path, 'max']),
+      message: `must be greater than min (${spec.min}); got ${spec.max}`,
+    });
+  }
+  if (spec.distribution === 'int_uniform') {
+    for (const key of ['min', 'max'] as const) {
+      if (realLiterals.has(formatJsonPath([...path, key]))) {
+        issues.push({
+          path: formatJsonPath([...path, key]),
+          message: `int_uniform takes integer bounds; write ${String(raw[key])} without a decimal point`,
+        });
+      }
+    }
+  }
+  if (spec.distribution === 'categorical' && spec.probabilities !== undefined) {
+    const at = formatJsonPath([...path, 'probabilities']);
+    if (spec.probabilities.length !== spec.values.length) {
+      issues.push({
+        path: at,
+        message: `must have one probability per value (${spec.values.length}); got ${spec.probabilities.length}`,
+      });
+    } else {
+      const sum = spec.probabilities.reduce((a, b) => a + b, 0);
+      // numpy.isclose(sum, 1.0) as in W&B: |sum - 1| <= 1e-8 + 1e-5 * 1
+      if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
+        issues.push({ path: at, message: `must sum to 1; they sum to ${sum}` });
+      }
+    }
+  }
+}
+
+/** Every distribution name a sweep file may use. */
+export const DISTRIBUTIONS: readonly DistributionName[] = Object.keys(FORMS) as FormName[];

@@ -1,0 +1,314 @@
+import { z } from 'zod';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { hyperbandBands } from '../early-stopping/hyperband-bands.js';
+import { unknownNameMessage } from '../suggest.js';
+import { checkTrainerParameters } from './check-trainer-parameters.js';
+import { checkGridCompatible } from './check-grid.js';
+import { parseParameterTree } from './parameter-schema.js';
+import { flattenParameters, type ParameterNode } from './parameter-spec.js';
+import type { ParsedJson } from './parse-sweep-json.js';
+import { BUILT_IN_MODEL, TRAINER_METRICS, type HyperbandSpec, type SweepSpec } from './sweep-spec.js';
+import { closedObject, describeValue, toConfigIssues } from './zod-support.js';
+
+/** The newest sweep-file format this build reads. */
+export const SCHEMA_VERSION = 1;
+
+const int = z.number().int();
+const fraction = z.number().min(0).lt(1);
+const split = {
+  seed: int.min(0).default(0),
+  validation_split: fraction.gt(0).default(0.2),
+  test_split: fraction.default(0),
+};
+
+// W&B keys that have no meaning here get a message that says why, not just "unknown".
+const WANDB_ONLY: Record<string, string> = Object.fromEntries(
+  ['program', 'command', 'entity', 'project', 'controller', 'apiVersion', 'kind', 'job', 'image_uri'].map(
+    (key) => [
+      key,
+      `\`${key}\` is a W&B key that embsweep does not use: the trainer is built in and runs locally`,
+    ],
+  ),
+);
+WANDB_ONLY['metrics'] = 'multi-objective `metrics` is not supported; give one `metric`';
+WANDB_ONLY['scheduler'] = '`scheduler` is not supported; use `method` and `early_terminate`';
+
+const TOP_LEVEL = closedObject(
+  {
+    schema_version: z.unknown().optional(),
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only')
+      .optional(),
+    description: z.string().optional(),
+    method: z.unknown().optional(),
+    metric: closedObject({
+      name: z.string().min(1),
+      goal: z.enum(['minimize', 'maximize']).default('minimize'),
+      target: z.number().optional(),
+    }).default({ name: 'val_loss', goal: 'minimize' }),
+    parameters: z.unknown().optional(),
+    run_cap: int.gt(0).optional(),
+    early_terminate: z.unknown().optional(),
+    seeds: z.array(int.min(0)).min(1).default([0]),
+    search_seed: int.min(0).default(0),
+    dataset: z.unknown().optional(),
+    model: z.string().min(1).default(BUILT_IN_MODEL),
+    execution: closedObject({
+      concurrency: int.min(1).max(256).optional(),
+      trial_timeout: z.number().gt(0).optional(),
+      max_retries: int.min(0).max(100).default(0),
+      backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+    }).default({ max_retries: 0, backend: 'auto' }),
+  },
+  WANDB_ONLY,
+);
+
+const EARLY_TERMINATE = {
+  hyperband: closedObject({
+    type: z.literal('hyperband'),
+    min_iter: int.min(1).optional(),
+    max_iter: int.min(1).optional(),
+    s: int.min(1).optional(),
+    eta: z.number().gt(1).default(3),
+    strict: z.boolean().default(true),
+  }),
+  median: closedObject({
+    type: z.literal('median'),
+    n_startup_trials: int.min(0).default(5),
+    n_warmup_steps: int.min(0).default(0),
+    interval_steps: int.min(1).default(1),
+    n_min_trials: int.min(1).default(1),
+  }),
+};
+
+const DATASET = {
+  synthetic: closedObject({
+    source: z.literal('synthetic'),
+    samples: int.min(20).max(1_000_000).default(2000),
+    classes: int.min(2).max(100).default(2),
+    vocabulary: int.min(10).max(1_000_000).default(500),
+    length: int.min(1).max(10_000).default(40),
+    noise: fraction.default(0.5),
+    ...split,
+  }),
+  'spam-assassin': closedObject({ source: z.literal('spam-assassin'), ...split }),
+  file: closedObject({
+    source: z.literal('file'),
+    path: z.string().min(1),
+    format: z.enum(['csv', 'jsonl']).optional(),
+    text_field: z.string().min(1).default('text'),
+    label_field: z.string().min(1).default('label'),
+    ...split,
+  }),
+};
+
+/**
+ * Validates a sweep file once, at the edge, and fills every default. Reports every problem
+ * with its JSON path in one ConfigError; nothing downstream runs on a file that fails here.
+ * Accepts the output of parseSweepJson (which knows `1` from `1.0`) or a plain object (where
+ * an integral number counts as an integer).
+ */
+export function validateSweep(input: ParsedJson | Record<string, unknown>): SweepSpec {
+  const parsed: ParsedJson = isParsedJson(input) ? input : { value: input, realLiteralPaths: new Set() };
+  const raw = parsed.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError([
+      { path: '', message: `a sweep file is a JSON object; got ${describeValue(raw)}` },
+    ]);
+  }
+  const issues: ConfigIssue[] = [];
+  const top = TOP_LEVEL.safeParse(raw, { reportInput: true });
+  if (!top.success) issues.push(...toConfigIssues(top.error.issues));
+  const rawObject = raw as Record<string, unknown>;
+
+  checkSchemaVersion(rawObject['schema_version'], issues);
+  const method = parseMethod(rawObject['method'], issues);
+  const parameters =
+    rawObject['parameters'] === undefined
+      ? (issues.push({
+          path: 'parameters',
+          message: 'required: the search space, e.g. {"dropout": {"values": [0, 0.5]}}',
+        }),
+        undefined)
+      : parseParameterTree(rawObject['parameters'], ['parameters'], parsed.realLiteralPaths, issues);
+  const earlyTerminate = parseTagged(
+    rawObject['early_terminate'],
+    'early_terminate',
+    'type',
+    EARLY_TERMINATE,
+    issues,
+    false,
+  );
+  const dataset = parseTagged(rawObject['dataset'], 'dataset', 'source', DATASET, issues, true);
+
+  const model = typeof rawObject['model'] === 'string' ? rawObject['model'] : BUILT_IN_MODEL;
+  if (parameters !== undefined) issues.push(...checkParameters(parameters, method, model));
+  issues.push(...checkModel(rawObject['model'], top.data?.metric.name));
+  if (method === 'random' && rawObject['run_cap'] === undefined) {
+    issues.push({
+      path: 'run_cap',
+      message: 'required by random search: how many trials to run in all (seeds included)',
+    });
+  }
+  if (top.data !== undefined && new Set(top.data.seeds).size !== top.data.seeds.length) {
+    issues.push({ path: 'seeds', message: 'must not repeat a seed' });
+  }
+  if (earlyTerminate?.type === 'hyperband') issues.push(...checkHyperband(earlyTerminate));
+  const fullDataset = dataset && withFileFormat(dataset, issues);
+  if (fullDataset !== undefined && fullDataset.validation_split + fullDataset.test_split >= 1) {
+    issues.push({
+      path: 'dataset.test_split',
+      message: 'validation_split + test_split must leave some data to train on (< 1)',
+    });
+  }
+
+  if (
+    issues.length > 0 ||
+    !top.success ||
+    method === undefined ||
+    parameters === undefined ||
+    fullDataset === undefined
+  ) {
+    throw new ConfigError(issues);
+  }
+  const spec: SweepSpec = {
+    ...top.data,
+    schema_version: SCHEMA_VERSION,
+    method,
+    parameters,
+    early_terminate: earlyTerminate,
+    dataset: fullDataset,
+  };
+  return spec;
+}
+
+function isParsedJson(input: unknown): input is ParsedJson {
+  return typeof input === 'object' && input !== null && 'realLiteralPaths' in input && 'value' in input;
+}
+
+function checkSchemaVersion(version: unknown, issues: ConfigIssue[]): void {
+  if (version === undefined || version === SCHEMA_VERSION) return;
+  issues.push({
+    path: 'schema_version',
+    message:
+      typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION
+        ? `this file is written for a newer embsweep (schema_version ${version}; this one reads ${SCHEMA_VERSION}); upgrade embsweep`
+        : `must be ${SCHEMA_VERSION}; got ${describeValue(version)}`,
+  });
+}
+
+function parseMethod(method: unknown, issues: ConfigIssue[]): SweepSpec['method'] | undefined {
+  if (method === 'grid' || method === 'random') return method;
+  let message: string;
+  if (method === undefined) message = 'required: "grid" or "random"';
+  else if (method === 'bayes')
+    message = '"bayes" is not available yet; use "random" (with early_terminate to save time)';
+  else message = `must be "grid" or "random"; got ${describeValue(method)}`;
+  issues.push({ path: 'method', message });
+  return undefined;
+}
+
+/** Parses an object whose form is chosen by one key (`type`, `source`), reporting bad tags by name. */
+function parseTagged<F extends Record<string, z.ZodType>>(
+  raw: unknown,
+  at: string,
+  tag: string,
+  forms: F,
+  issues: ConfigIssue[],
+  required: boolean,
+): z.output<F[keyof F]> | undefined {
+  const names = Object.keys(forms);
+  if (raw === undefined) {
+    if (required) issues.push({ path: at, message: `required, e.g. {"${tag}": "${names[0] ?? ''}"}` });
+    return undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    issues.push({ path: at, message: `must be an object with "${tag}"; got ${describeValue(raw)}` });
+    return undefined;
+  }
+  const value = (raw as Record<string, unknown>)[tag];
+  const form = typeof value === 'string' ? forms[value] : undefined;
+  if (form === undefined) {
+    issues.push({
+      path: `${at}.${tag}`,
+      message:
+        typeof value === 'string'
+          ? unknownNameMessage(tag, value, names)
+          : `required: one of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+    });
+    return undefined;
+  }
+  const result = form.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    issues.push(...toConfigIssues(result.error.issues, [at]));
+    return undefined;
+  }
+  return result.data as z.output<F[keyof F]>;
+}
+
+type ParsedDataset = NonNullable<z.output<(typeof DATASET)[keyof typeof DATASET]>>;
+
+/** Fills a file data set's format from its extension; reports when it cannot. */
+function withFileFormat(dataset: ParsedDataset, issues: ConfigIssue[]): SweepSpec['dataset'] {
+  if (dataset.source !== 'file') return dataset;
+  if (dataset.format !== undefined) return { ...dataset, format: dataset.format };
+  const lower = dataset.path.toLowerCase();
+  if (lower.endsWith('.csv')) return { ...dataset, format: 'csv' };
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return { ...dataset, format: 'jsonl' };
+  issues.push({
+    path: 'dataset.format',
+    message: 'required when the file name does not end in .csv or .jsonl: "csv" or "jsonl"',
+  });
+  return { ...dataset, format: 'csv' };
+}
+
+function checkParameters(
+  parameters: Record<string, ParameterNode>,
+  method: SweepSpec['method'] | undefined,
+  model: string,
+): ConfigIssue[] {
+  const flat = flattenParameters(parameters);
+  return [
+    ...(model === BUILT_IN_MODEL ? checkTrainerParameters(flat) : []),
+    ...(method === 'grid' ? checkGridCompatible(flat) : []),
+  ];
+}
+
+function checkModel(model: unknown, metricName: string | undefined): ConfigIssue[] {
+  if (model !== undefined && model !== BUILT_IN_MODEL) {
+    // A custom module may report metrics of its own, so only the built-in model's are checked.
+    return typeof model === 'string' && !/^(\.{1,2}\/|\/)|\.(c|m)?js$/.test(model)
+      ? [
+          {
+            path: 'model',
+            message: `must be "${BUILT_IN_MODEL}" or a path to a JavaScript module (e.g. "./my-model.js"); got ${describeValue(model)}`,
+          },
+        ]
+      : [];
+  }
+  if (metricName !== undefined && !TRAINER_METRICS.includes(metricName)) {
+    return [{ path: 'metric.name', message: unknownNameMessage('metric', metricName, TRAINER_METRICS) }];
+  }
+  return [];
+}
+
+function checkHyperband(et: HyperbandSpec): ConfigIssue[] {
+  if (et.min_iter === undefined && (et.max_iter === undefined || et.s === undefined)) {
+    return [
+      { path: 'early_terminate', message: 'hyperband needs `min_iter`, or `max_iter` together with `s`' },
+    ];
+  }
+  if (hyperbandBands(et).length === 0) {
+    return [
+      {
+        path: 'early_terminate',
+        message:
+          'these settings give no band of 1 iteration or more; increase s, decrease eta, or increase min_iter',
+      },
+    ];
+  }
+  return [];
+}
