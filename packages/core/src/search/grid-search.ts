@@ -8,7 +8,7 @@ import type { ProposedConfig, SearchStrategy } from './search-strategy.js';
  * - parameters in sorted-name order (nested groups depth first), the last one varying fastest
  *   (itertools.product);
  * - int_uniform enumerates min..max inclusive; q_uniform enumerates numpy.arange(min, max, q),
- *   which leaves max out;
+ *   which leaves max out (always here; numpy's float rounding sometimes includes it);
  * - a value repeated within one parameter (3 and 3.0 are the same) is tried once;
  * - configurations already in the history are skipped, so a resumed grid continues where it was.
  */
@@ -66,8 +66,10 @@ export function gridValues(spec: ParameterSpec): readonly unknown[] {
     case 'int_uniform':
       return Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i);
     case 'q_uniform': {
-      // numpy.arange: ceil((stop - start) / step) values start + i * step
-      const n = Math.ceil((spec.max - spec.min) / spec.q);
+      // numpy.arange: ceil((stop - start) / step) values start + i * step. numpy's float
+      // rounding sometimes lets max in (arange(0.1, 0.4, 0.1) has 4 values); W&B documents
+      // max as excluded, so a hair of tolerance keeps it out.
+      const n = Math.ceil((spec.max - spec.min) / spec.q - 1e-9);
       return Array.from({ length: n }, (_, i) => tidy(tidy(spec.min + i * spec.q, spec.q), spec.min));
     }
     default:

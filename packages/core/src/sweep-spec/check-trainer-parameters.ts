@@ -103,19 +103,15 @@ function violates(param: TrainerParameter, s: Support, side: 'min' | 'max'): str
   }
   const bound = side === 'min' ? param.min : param.max;
   if (bound === undefined) return undefined;
-  const exclusive = (side === 'min' ? param.minExclusive : param.maxExclusive) ?? false;
-  const beyond = side === 'min' ? edge < bound : edge > bound;
-  // An open end may sit on the bound (uniform never draws its max); a closed end may not
-  // sit on an exclusive bound (int_uniform draws its max).
-  if (beyond || (edge === bound && closed && exclusive)) {
-    const rule = checkBound(param, side === 'min' ? -Infinity : Infinity, side) ?? '';
-    const hint =
-      !beyond && side === 'max'
-        ? ` (this distribution draws ${edge} itself: int_uniform and quantized forms include max; for reals write e.g. 1.0 or add "distribution": "uniform")`
-        : '';
-    return `${rule}${hint}`;
-  }
-  return undefined;
+  // An open end may sit on the bound (uniform never draws its max); a closed end (int_uniform
+  // and quantized forms draw their ends) must stay inside an exclusive bound.
+  const strict = closed && ((side === 'min' ? param.minExclusive : param.maxExclusive) ?? false);
+  const ok = side === 'min' ? (strict ? edge > bound : edge >= bound) : strict ? edge < bound : edge <= bound;
+  if (ok) return undefined;
+  const rule = `must be ${side === 'min' ? (strict ? '>' : '>=') : strict ? '<' : '<='} ${bound}`;
+  return strict && edge === bound
+    ? `${rule} (this distribution draws ${edge} itself; for reals write e.g. ${edge}.0 or add "distribution": "uniform")`
+    : rule;
 }
 
 function drawsIntegers(spec: ParameterSpec): boolean {
