@@ -1,6 +1,6 @@
 import type { ConfigIssue } from '../errors.js';
 import { formatJsonPath } from '../json-path.js';
-import { unknownNameMessage } from '../suggest.js';
+import { closestName, unknownNameMessage } from '../suggest.js';
 import type { FlatParameter, ParameterSpec } from './parameter-spec.js';
 import {
   PARAMETER_ALIASES,
@@ -33,12 +33,14 @@ export function checkTrainerParameters(params: readonly FlatParameter[]): Config
     const param = trainerParameter(path[0] ?? '');
     if (param === undefined) {
       const name = path[0] ?? '';
-      const alias = PARAMETER_ALIASES[name.toLowerCase()];
+      // Aliases are candidates too, so "lr" and "dimm" (near "dim") point at our names.
+      const near = closestName(name, [...names, ...Object.keys(PARAMETER_ALIASES)]);
+      const suggestion = near === undefined ? undefined : (PARAMETER_ALIASES[near] ?? near);
       issues.push({
         path: formatJsonPath(at),
         message:
-          alias !== undefined
-            ? `unknown parameter \`${name}\`; did you mean \`${alias}\`?`
+          suggestion !== undefined
+            ? `unknown parameter \`${name}\`; did you mean \`${suggestion}\`?`
             : unknownNameMessage('parameter', name, names),
       });
       continue;

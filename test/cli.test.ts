@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT, runCli } from './support/run-cli.js';
+
+const SUBCOMMANDS = ['validate', 'plan'];
+
+function tempSweep(content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'embsweep-cli-'));
+  const file = join(dir, 'sweep.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('embsweep (the real program)', () => {
+  it('prints an overview with every command, and --help for every command', () => {
+    const overview = runCli(['--help']);
+    assert.equal(overview.status, 0);
+    for (const name of SUBCOMMANDS) assert.match(overview.stdout, new RegExp(`\\n  ${name} `));
+    for (const name of SUBCOMMANDS) {
+      const help = runCli([name, '--help']);
+      assert.equal(help.status, 0, name);
+      assert.match(help.stdout, new RegExp(`^Usage: embsweep ${name} `), name);
+    }
+  });
+
+  it('validates every example sweep file in sweeps/', () => {
+    const examples = readdirSync(join(REPO_ROOT, 'sweeps')).filter((f) => f.endsWith('.json'));
+    assert.ok(examples.length >= 3);
+    for (const example of examples) {
+      const result = runCli(['validate', `sweeps/${example}`]);
+      assert.equal(result.status, 0, `${example}: ${result.stderr}`);
+      assert.match(result.stdout, /: valid \(/);
+    }
+  });
+
+  it('plans the quick example: embedding_dim x dropout x l2 on synthetic data', () => {
+    const result = runCli(['plan', 'sweeps/quick-grid.json', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const trials = JSON.parse(result.stdout) as {
+      index: number;
+      seed: number;
+      cell_id: string;
+      params: Record<string, unknown>;
+    }[];
+    assert.equal(trials.length, 12);
+    assert.deepEqual(new Set(trials.map((t) => t.params['embedding_dim'])), new Set([4, 32, 128]));
+    assert.deepEqual(new Set(trials.map((t) => t.params['dropout'])), new Set([0, 0.5]));
+    assert.deepEqual(new Set(trials.map((t) => t.params['l2'])), new Set([0, 0.001]));
+    assert.deepEqual(
+      trials.map((t) => t.index),
+      [...trials.keys()],
+    );
+  });
+
+  it('prints the same random trials in two separate runs (reproducible search)', () => {
+    const first = runCli(['plan', 'sweeps/random-hyperband.json', '--json']);
+    const second = runCli(['plan', 'sweeps/random-hyperband.json', '--json']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, second.stdout);
+    assert.equal((JSON.parse(first.stdout) as unknown[]).length, 24);
+  });
+
+  it('prints a readable table with a summary line', () => {
+    const result = runCli(['plan', 'sweeps/median-seeds.json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^ +# +seed +dropout +embedding_dim +epochs +l2\n/);
+    assert.match(result.stdout, /27 trials: 9 configurations x 3 seeds \(grid search\)/);
+  });
+
+  it('reports every problem of a bad file with its path, exits 2 and writes nothing', () => {
+    const file = tempSweep(
+      JSON.stringify({
+        method: 'grid',
+        dataset: { source: 'synthetic' },
+        parameters: { dropout: { values: [0, 1.5] }, dimm: { values: [8] } },
+      }),
+    );
+    const before = readdirSync(join(file, '..'));
+    const result = runCli(['validate', file]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /parameters\.dropout\.values\[1\]: must be < 1/);
+    assert.match(result.stderr, /parameters\.dimm: unknown parameter `dimm`; did you mean `embedding_dim`\?/);
+    assert.equal(result.stdout, '');
+    assert.deepEqual(readdirSync(join(file, '..')), before);
+    assert.equal(runCli(['plan', file]).status, 2);
+  });
+
+  it('explains a missing file, a JSON syntax error, an unknown flag and an unknown command', () => {
+    const missing = runCli(['plan', 'no-such-sweep.json']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no-such-sweep\.json: no such file; check the path/);
+
+    const broken = runCli(['validate', tempSweep('{\n  "method": "grid",\n}')]);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /is not valid JSON:\n.*\(line 3, column 1\)/);
+
+    const flag = runCli(['plan', 'sweeps/quick-grid.json', '--jsn']);
+    assert.equal(flag.status, 2);
+    assert.match(flag.stderr, /Unknown option '--jsn'\. See "embsweep plan --help"/);
+
+    const command = runCli(['trian']);
+    assert.equal(command.status, 2);
+    assert.match(command.stderr, /unknown command "trian"/);
+  });
+});

@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file runs from test/dist/support/), whatever the current folder. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the installed `embsweep` program (the bin script) in a real process. */
+export function runCli(args: readonly string[], cwd = REPO_ROOT): CliResult {
+  const result = spawnSync(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
