@@ -18,7 +18,13 @@ export type { SearchStrategy, ProposedConfig } from './search/search-strategy.js
 export { type ParameterValues, canonicalJson } from './search/parameter-values.js';
 export { GridSearch } from './search/grid-search.js';
 export { RandomSearch } from './search/random-search.js';
-export { planTrials, createSearchStrategy, cellId, type PlannedTrial } from './search/plan-trials.js';
+export {
+  planTrials,
+  countTrials,
+  createSearchStrategy,
+  cellId,
+  type PlannedTrial,
+} from './search/plan-trials.js';
 
 export * from './early-stopping/early-stopper.js';
 export { hyperbandBands } from './early-stopping/hyperband-bands.js';

@@ -1,4 +1,4 @@
-import { planTrials } from '@embsweep/core';
+import { countTrials } from '@embsweep/core';
 import { EXIT } from '../io.js';
 import { loadSweepFile } from '../load-sweep-file.js';
 import { parseFlags } from '../parse-flags.js';
@@ -22,7 +22,7 @@ Exit status: 0 when the file is valid, 2 when it is not.`,
     if (file === undefined || positionals.length > 1)
       throw new UsageError('expected one sweep file', 'validate');
     const { spec, path } = await loadSweepFile(file, io.cwd);
-    const trials = planTrials(spec).length;
+    const trials = countTrials(spec);
     io.out(
       `${path}: valid (${spec.method} search, sweep "${spec.name ?? ''}", ${trials} trial${trials === 1 ? '' : 's'})\n`,
     );

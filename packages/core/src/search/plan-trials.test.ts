@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateSweep } from '../sweep-spec/validate-sweep.js';
-import { planTrials } from './plan-trials.js';
+import { countTrials, planTrials } from './plan-trials.js';
 
 const grid = (extra: Record<string, unknown> = {}) =>
   validateSweep({
@@ -65,5 +65,18 @@ describe('planTrials', () => {
       });
     assert.deepEqual(planTrials(spec(5)), planTrials(spec(5)));
     assert.notDeepEqual(planTrials(spec(5)), planTrials(spec(6)));
+  });
+
+  it('counts trials without enumerating a huge grid', () => {
+    const huge = validateSweep({
+      method: 'grid',
+      model: './m.js',
+      seeds: [0, 1],
+      dataset: { source: 'synthetic' },
+      parameters: { a: { min: 1, max: 100000 }, b: { min: 1, max: 100000 } },
+    });
+    assert.equal(countTrials(huge), 2e10);
+    assert.equal(countTrials({ ...huge, run_cap: 3 }), 3);
+    assert.equal(countTrials(grid({ seeds: [0, 1, 2] })), planTrials(grid({ seeds: [0, 1, 2] })).length);
   });
 });

@@ -63,3 +63,14 @@ export function planTrials(spec: SweepSpec): PlannedTrial[] {
 export function cellId(params: ParameterValues, seed: number): string {
   return createHash('sha256').update(canonicalJson({ params, seed })).digest('hex').slice(0, 16);
 }
+
+/**
+ * How many trials a sweep will run, without enumerating them (a grid can be astronomically
+ * large): the grid size times the seeds, or run_cap when it is smaller.
+ */
+export function countTrials(spec: SweepSpec): number {
+  const cap = spec.run_cap ?? Infinity;
+  if (spec.method === 'random') return cap;
+  const grid = new GridSearch(flattenParameters(spec.parameters));
+  return Math.min(cap, grid.size * spec.seeds.length);
+}
