@@ -5,7 +5,17 @@
  */
 
 /** Stable error codes. Add a code here before throwing a new kind of error. */
-export type ErrorCode = 'config_invalid' | 'not_found' | 'illegal_transition' | 'worker_crashed' | 'internal';
+export type ErrorCode =
+  | 'config_invalid'
+  | 'not_found'
+  | 'illegal_transition'
+  | 'worker_crashed'
+  | 'store_full'
+  | 'store_version'
+  | 'store_failed'
+  | 'query_rejected'
+  | 'query_timeout'
+  | 'internal';
 
 /** The shape in which errors cross process boundaries (IPC, JSON API). */
 export interface SerializedError {
@@ -59,6 +69,20 @@ export class NotFoundError extends EmbsweepError {
 export class IllegalTransitionError extends EmbsweepError {
   constructor(message: string) {
     super('illegal_transition', message);
+  }
+}
+
+/** The results database could not do what was asked: full disk, newer schema, damaged file. */
+export class StoreError extends EmbsweepError {
+  constructor(code: 'store_full' | 'store_version' | 'store_failed', message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+/** A user query that `embsweep query` refuses to run (writes, ATTACH, PRAGMA, ...) or had to stop. */
+export class QueryError extends EmbsweepError {
+  constructor(code: 'query_rejected' | 'query_timeout', message: string) {
+    super(code, message);
   }
 }
 

@@ -33,3 +33,7 @@ export { MedianStopper } from './early-stopping/median.js';
 export { createEarlyStopper, NEVER_STOP } from './early-stopping/create-early-stopper.js';
 
 export * from './trials/trial-state.js';
+export { searchSpaceHash } from './search/search-space-hash.js';
+
+export type * from './store/records.js';
+export type * from './store/store.js';

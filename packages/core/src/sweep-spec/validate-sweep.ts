@@ -174,13 +174,16 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
   ) {
     throw new ConfigError(issues);
   }
+  // The keys parsed here by hand (method, parameters, early_terminate, dataset) replace zod's.
+  const { early_terminate: _e, dataset: _d, parameters: _p, method: _m, schema_version: _v, ...checked } = top.data;
   const spec: SweepSpec = {
-    ...top.data,
+    ...checked,
     schema_version: SCHEMA_VERSION,
     method,
     parameters,
-    early_terminate: earlyTerminate,
     dataset: fullDataset,
+    // Absent rather than undefined, so a spec survives a JSON round trip unchanged.
+    ...(earlyTerminate === undefined ? {} : { early_terminate: earlyTerminate }),
   };
   return spec;
 }

@@ -1,0 +1,53 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { StoreError } from '@embsweep/core';
+import type { Db } from './open-database.js';
+
+/** One numbered schema change, from migrations/NNNN_name.sql. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
+
+/** The migrations this build knows, in order. Append-only: a released file never changes. */
+export function loadMigrations(): Migration[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 4)),
+      name: file.slice(5, -4),
+      sql: readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8'),
+    }));
+}
+
+/**
+ * Brings a database up to the newest schema, one migration per transaction, recording each in
+ * schema_migrations. A database written by a newer embsweep is refused, untouched.
+ */
+export function migrate(db: Db, path: string, migrations: readonly Migration[] = loadMigrations()): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = applied.v ?? 0;
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new StoreError(
+      'store_version',
+      `${path} was written by a newer embsweep (schema version ${current}; this one knows up to ${newest}). Upgrade embsweep, or use another --db`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}

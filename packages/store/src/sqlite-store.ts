@@ -1,0 +1,314 @@
+import {
+  assertTransition,
+  NotFoundError,
+  type Curve,
+  type MetricPoint,
+  type PlannedTrial,
+  type Store,
+  type SweepRecord,
+  type SweepSpec,
+  type SweepStatus,
+  type TrialEvent,
+  type TrialRecord,
+  type TrialState,
+} from '@embsweep/core';
+import { migrate } from './migrations.js';
+import { openDatabase, type Db } from './open-database.js';
+import { pointValue, toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
+import { translateSqliteError } from './sqlite-errors.js';
+
+const now = () => new Date().toISOString();
+
+interface TrialMetricInfo {
+  readonly sweepId: number;
+  readonly metric: string;
+  readonly goal: 'minimize' | 'maximize';
+}
+
+/**
+ * The Store on one SQLite file (or `:memory:`). The scheduler is its only writer; readers
+ * (dashboard, CLI) open their own connections. Every write is one BEGIN IMMEDIATE
+ * transaction, so it takes the write lock up front rather than failing with SQLITE_BUSY when
+ * a read upgrades, and two schedulers never claim the same trial.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Db;
+  private readonly trialInfo = new Map<number, TrialMetricInfo>();
+
+  private constructor(
+    db: Db,
+    /** The database file, for messages. */
+    readonly path: string,
+  ) {
+    this.db = db;
+  }
+
+  /** Opens (creating and migrating as needed) the database at `path`. */
+  static open(path: string): SqliteStore {
+    const db = openDatabase(path);
+    try {
+      migrate(db, path);
+    } catch (error) {
+      db.close();
+      throw translateSqliteError(error, path);
+    }
+    return new SqliteStore(db, path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `work` in one BEGIN IMMEDIATE transaction, turning SQLite errors into StoreErrors. */
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  // --- sweeps -------------------------------------------------------------------------------
+
+  openSweep(name: string, spec: SweepSpec, specHash: string): SweepRecord {
+    return this.write(() => {
+      const existing = this.getSweep(name);
+      if (existing) return existing;
+      const at = now();
+      this.db
+        .prepare(
+          `INSERT INTO sweeps (name, method, metric_name, metric_goal, spec_json, spec_hash, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+        )
+        .run(name, spec.method, spec.metric.name, spec.metric.goal, JSON.stringify(spec), specHash, at, at);
+      return this.getSweep(name) as SweepRecord;
+    });
+  }
+
+  getSweep(name: string): SweepRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM sweeps WHERE name = ?').get(name) as SweepRow | undefined;
+    return row && toSweep(row);
+  }
+
+  listSweeps(): SweepRecord[] {
+    return (this.db.prepare('SELECT * FROM sweeps ORDER BY created_at, id').all() as SweepRow[]).map(toSweep);
+  }
+
+  setSweepStatus(sweepId: number, status: SweepStatus): void {
+    this.write(() => {
+      const at = now();
+      const result = this.db
+        .prepare('UPDATE sweeps SET status = ?, updated_at = ?, finished_at = ? WHERE id = ?')
+        .run(status, at, status === 'running' ? null : at, sweepId);
+      if (result.changes === 0) throw new NotFoundError(`no sweep with id ${sweepId}`);
+    });
+  }
+
+  // --- trials -------------------------------------------------------------------------------
+
+  addTrials(sweepId: number, trials: readonly PlannedTrial[]): void {
+    this.write(() => {
+      const at = now();
+      const insert = this.db.prepare(
+        `INSERT INTO trials (sweep_id, trial_index, config_index, cell_id, params_json, seed, state, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING`,
+      );
+      for (const t of trials) {
+        const result = insert.run(sweepId, t.index, t.configIndex, t.cellId, JSON.stringify(t.params), t.seed, at);
+        if (result.changes === 1) this.recordEvent(Number(result.lastInsertRowid), 0, null, 'pending', 'planned', at);
+      }
+    });
+  }
+
+  claimTrial(sweepId: number, worker: { readonly pid: number; readonly host: string }): TrialRecord | undefined {
+    return this.write(() => {
+      const next = this.db
+        .prepare(`SELECT id FROM trials WHERE sweep_id = ? AND state = 'pending' ORDER BY trial_index LIMIT 1`)
+        .get(sweepId) as { id: number } | undefined;
+      if (next === undefined) return undefined;
+      const at = now();
+      this.db
+        .prepare(
+          `UPDATE trials SET state = 'running', attempt = attempt + 1, worker_pid = ?, worker_host = ?,
+             started_at = ?, heartbeat_at = ?, finished_at = NULL, error_code = NULL, error_message = NULL,
+             best_value = NULL, best_epoch = NULL, epochs_run = 0, backend = NULL, versions_json = NULL
+           WHERE id = ?`,
+        )
+        .run(worker.pid, worker.host, at, at, next.id);
+      const trial = this.requireTrial(next.id);
+      this.recordEvent(trial.id, trial.attempt, 'pending', 'running', `claimed by pid ${worker.pid} on ${worker.host}`, at);
+      return trial;
+    });
+  }
+
+  transitionTrial(
+    trialId: number,
+    to: TrialState,
+    outcome: { readonly reason: string; readonly errorCode?: string; readonly errorMessage?: string },
+  ): TrialRecord {
+    return this.write(() => {
+      const trial = this.requireTrial(trialId);
+      assertTransition(String(trialId), trial.state, to);
+      const at = now();
+      if (to === 'pending') {
+        // Queued again (retry, resume): the next claim starts a new attempt.
+        this.db
+          .prepare(`UPDATE trials SET state = 'pending', worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`)
+          .run(trialId);
+      } else {
+        this.db
+          .prepare('UPDATE trials SET state = ?, finished_at = ?, error_code = ?, error_message = ? WHERE id = ?')
+          .run(to, at, outcome.errorCode ?? null, outcome.errorMessage ?? null, trialId);
+      }
+      this.recordEvent(trialId, trial.attempt, trial.state, to, outcome.reason, at);
+      return this.requireTrial(trialId);
+    });
+  }
+
+  setTrialRuntime(trialId: number, runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> }): void {
+    this.write(() => {
+      this.db
+        .prepare('UPDATE trials SET backend = ?, versions_json = ? WHERE id = ?')
+        .run(runtime.backend, JSON.stringify(runtime.versions), trialId);
+    });
+  }
+
+  heartbeat(trialId: number): void {
+    this.write(() => {
+      this.db.prepare('UPDATE trials SET heartbeat_at = ? WHERE id = ?').run(now(), trialId);
+    });
+  }
+
+  getTrial(trialId: number): TrialRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM trials WHERE id = ?').get(trialId) as TrialRow | undefined;
+    return row && toTrial(row);
+  }
+
+  listTrials(sweepId: number): TrialRecord[] {
+    return (this.db.prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index').all(sweepId) as TrialRow[]).map(
+      toTrial,
+    );
+  }
+
+  trialEvents(trialId: number): TrialEvent[] {
+    return (
+      this.db
+        .prepare('SELECT trial_id, attempt, from_state, to_state, reason, at FROM trial_events WHERE trial_id = ? ORDER BY id')
+        .all(trialId) as EventRow[]
+    ).map(toEvent);
+  }
+
+  private requireTrial(trialId: number): TrialRecord {
+    const trial = this.getTrial(trialId);
+    if (trial === undefined) throw new NotFoundError(`no trial with id ${trialId}`);
+    return trial;
+  }
+
+  private recordEvent(trialId: number, attempt: number, from: TrialState | null, to: TrialState, reason: string, at: string) {
+    this.db
+      .prepare('INSERT INTO trial_events (trial_id, attempt, from_state, to_state, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(trialId, attempt, from, to, reason, at);
+  }
+
+  // --- metrics ------------------------------------------------------------------------------
+
+  logMetrics(points: readonly MetricPoint[]): void {
+    if (points.length === 0) return;
+    this.write(() => {
+      const at = now();
+      const insert = this.db.prepare(
+        `INSERT OR REPLACE INTO metrics (sweep_id, name, trial_id, attempt, step, value, is_nan, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const touched = new Map<number, number>();
+      for (const p of points) {
+        const info = this.metricInfo(p.trialId);
+        const nan = Number.isNaN(p.value);
+        insert.run(info.sweepId, p.name, p.trialId, p.attempt, p.step, nan ? null : p.value, nan ? 1 : 0, at);
+        touched.set(p.trialId, p.attempt);
+      }
+      for (const [trialId, attempt] of touched) this.refreshSummary(trialId, attempt);
+    });
+  }
+
+  /** Keeps best_value/best_epoch (finite values only, by the sweep's goal) and epochs_run current. */
+  private refreshSummary(trialId: number, attempt: number): void {
+    const info = this.metricInfo(trialId);
+    const order = info.goal === 'maximize' ? 'DESC' : 'ASC';
+    const best = this.db
+      .prepare(
+        `SELECT step, value FROM metrics
+          WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND is_nan = 0
+            AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308
+          ORDER BY value ${order}, step LIMIT 1`,
+      )
+      .get(info.sweepId, info.metric, trialId, attempt) as { step: number; value: number } | undefined;
+    const epochs = this.db.prepare('SELECT MAX(step) AS n FROM metrics WHERE trial_id = ? AND attempt = ?').get(trialId, attempt) as {
+      n: number | null;
+    };
+    this.db
+      .prepare('UPDATE trials SET best_value = ?, best_epoch = ?, epochs_run = ? WHERE id = ? AND attempt = ?')
+      .run(best?.value ?? null, best?.step ?? null, epochs.n ?? 0, trialId, attempt);
+  }
+
+  private metricInfo(trialId: number): TrialMetricInfo {
+    let info = this.trialInfo.get(trialId);
+    if (info === undefined) {
+      const row = this.db
+        .prepare(
+          `SELECT t.sweep_id AS sweepId, s.metric_name AS metric, s.metric_goal AS goal
+             FROM trials t JOIN sweeps s ON s.id = t.sweep_id WHERE t.id = ?`,
+        )
+        .get(trialId) as TrialMetricInfo | undefined;
+      if (row === undefined) throw new NotFoundError(`no trial with id ${trialId} to log metrics for`);
+      info = row;
+      this.trialInfo.set(trialId, info);
+    }
+    return info;
+  }
+
+  curves(sweepId: number, names: readonly string[]): Curve[] {
+    const select = this.db
+      .prepare(
+        `SELECT m.trial_id, m.step, m.value, m.is_nan FROM metrics m
+           JOIN trials t ON t.id = m.trial_id AND t.attempt = m.attempt
+          WHERE m.sweep_id = ? AND m.name = ? ORDER BY m.trial_id, m.step`,
+      )
+      .raw(true);
+    const out: Curve[] = [];
+    for (const name of names) {
+      let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
+      for (const row of select.iterate(sweepId, name) as Iterable<[number, number, number | null, number]>) {
+        const [trialId, step, value, isNan] = row;
+        if (current?.trialId !== trialId) {
+          current = { trialId, name, steps: [], values: [] };
+          out.push(current);
+        }
+        current.steps.push(step);
+        current.values.push(pointValue(value, isNan));
+      }
+    }
+    return out;
+  }
+
+  trialCurves(trialId: number): Curve[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.name, m.step, m.value, m.is_nan FROM metrics m JOIN trials t ON t.id = m.trial_id
+          WHERE m.trial_id = ? AND m.attempt = t.attempt ORDER BY m.name, m.step`,
+      )
+      .raw(true)
+      .all(trialId) as [string, number, number | null, number][];
+    const out: Curve[] = [];
+    let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
+    for (const [name, step, value, isNan] of rows) {
+      if (current?.name !== name) {
+        current = { trialId, name, steps: [], values: [] };
+        out.push(current);
+      }
+      current.steps.push(step);
+      current.values.push(pointValue(value, isNan));
+    }
+    return out;
+  }
+}
