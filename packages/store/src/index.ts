@@ -2,3 +2,5 @@
 export { SqliteStore } from './sqlite-store.js';
 export { openDatabase, type Db } from './open-database.js';
 export { migrate, loadMigrations, type Migration } from './migrations.js';
+export { runQuery, type QueryLimits } from './query/run-query.js';
+export type { QueryResult, Cell } from './query/query-protocol.js';

@@ -1,0 +1,66 @@
+// The child process that runs one user query, so that a runaway query (an endless recursive
+// CTE) can be stopped by killing the process: SQLite cannot be interrupted from JavaScript
+// while a statement runs, and worker.terminate() does not stop it either.
+import { QueryError, serializeError } from '@embsweep/core';
+import { openDatabase } from '../open-database.js';
+import { checkQueryText } from './check-query.js';
+import type { Cell, QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
+
+function run(request: QueryRequest): QueryResult {
+  checkQueryText(request.sql);
+  const db = openDatabase(request.path, { readonly: true });
+  try {
+    db.pragma('query_only = ON');
+    let statement;
+    try {
+      statement = db.prepare(request.sql);
+    } catch (error) {
+      const message = (error as Error).message;
+      throw new QueryError(
+        'query_rejected',
+        /more than one statement/.test(message) ? 'give one statement only (no ";" between statements)' : `SQLite cannot run this query: ${message}`,
+      );
+    }
+    // SQLite's own classification: a statement that returns rows and changes nothing.
+    if (!statement.reader || !statement.readonly) {
+      throw new QueryError('query_rejected', 'only reading queries run here (SELECT, WITH ... SELECT, VALUES)');
+    }
+    statement.raw(true);
+    const columns = statement.columns().map((c) => c.name);
+    const rows: Cell[][] = [];
+    let truncated = false;
+    for (const row of statement.iterate() as Iterable<unknown[]>) {
+      if (rows.length === request.maxRows) {
+        truncated = true;
+        break;
+      }
+      rows.push(row.map(toCell));
+    }
+    return { columns, rows, truncated };
+  } finally {
+    db.close();
+  }
+}
+
+function toCell(value: unknown): Cell {
+  if (value === null || typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (Buffer.isBuffer(value)) return `x'${value.toString('hex')}'`;
+  return String(value);
+}
+
+process.once('message', (request: QueryRequest) => {
+  let reply: QueryReply;
+  try {
+    reply = { type: 'result', result: run(request) };
+  } catch (error) {
+    const serialized = serializeError(error);
+    // SQLite's own errors (a bad column name, a syntax error) are the user's query, not ours.
+    const code = (error as { code?: string }).code;
+    reply = {
+      type: 'error',
+      error: typeof code === 'string' && code.startsWith('SQLITE_') ? { ...serialized, code: 'query_rejected', message: `SQLite: ${serialized.message}` } : serialized,
+    };
+  }
+  process.send?.(reply, () => process.exit(0));
+});

@@ -1,0 +1,57 @@
+import { fork } from 'node:child_process';
+import { EmbsweepError, QueryError, StoreError, type ErrorCode, type SerializedError } from '@embsweep/core';
+import type { QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
+
+const QUERY_PROCESS = new URL('./query-process.js', import.meta.url);
+
+export interface QueryLimits {
+  /** Most rows returned; more are cut and `truncated` is set. @default 10000 */
+  readonly maxRows?: number;
+  /** Milliseconds before the query process is killed. @default 10000 */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Runs one user-supplied SQL statement against a results database, strictly read-only and
+ * bounded: in its own process, on a read-only connection with query_only on, refusing
+ * anything SQLite does not classify as a read-only reader, with a row limit, and killed when
+ * it exceeds the time limit. Used by `embsweep query`.
+ */
+export async function runQuery(path: string, sql: string, limits: QueryLimits = {}): Promise<QueryResult> {
+  const maxRows = limits.maxRows ?? 10_000;
+  const timeoutMs = limits.timeoutMs ?? 10_000;
+  const child = fork(QUERY_PROCESS, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<QueryResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(() =>
+        reject(new QueryError('query_timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow it (WHERE, LIMIT) or raise --timeout`)),
+      );
+    }, timeoutMs);
+    child.once('message', (reply: QueryReply) => {
+      finish(() => (reply.type === 'result' ? resolve(reply.result) : reject(revive(reply.error))));
+    });
+    child.once('exit', (code, signal) => {
+      finish(() =>
+        reject(new StoreError('store_failed', `the query process ended without an answer (${signal ?? `exit code ${code}`}): ${stderr.trim()}`)),
+      );
+    });
+    const request: QueryRequest = { type: 'query', path, sql, maxRows };
+    child.send(request);
+  });
+}
+
+function revive(error: SerializedError): EmbsweepError {
+  const revived = new EmbsweepError(error.code as ErrorCode, error.message);
+  revived.name = error.name;
+  return revived;
+}
