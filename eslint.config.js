@@ -25,6 +25,11 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // Benchmarks report to the console by design.
+    files: ['**/benchmarks/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     // The test runner's describe/it return promises that node:test itself awaits.
     files: ['**/*.test.ts', 'test/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

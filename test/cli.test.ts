@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
+import { makeTempDir } from '@embsweep/store/testing';
 
-const SUBCOMMANDS = ['validate', 'plan'];
+const SUBCOMMANDS = ['validate', 'plan', 'ls', 'show', 'best', 'query', 'export'];
 
 function tempSweep(content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'embsweep-cli-'));
+  const dir = makeTempDir('cli');
   const file = join(dir, 'sweep.json');
   writeFileSync(file, content);
   return file;

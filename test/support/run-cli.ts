@@ -11,9 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the installed `embsweep` program (the bin script) in a real process. */
-export function runCli(args: readonly string[], cwd = REPO_ROOT): CliResult {
+export function runCli(args: readonly string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
     cwd,
+    env: { ...process.env, EMBSWEEP_DB: undefined, ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });

@@ -1,12 +1,25 @@
 import { createRequire } from 'node:module';
 import { EmbsweepError, ConfigError } from '@embsweep/core';
 import type { Command } from './commands/command.js';
+import { bestCommand } from './commands/best.js';
+import { exportCommand } from './commands/export.js';
+import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
+import { queryCommand } from './commands/query.js';
+import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, PROCESS_IO, type CommandIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [validateCommand, planCommand];
+const COMMANDS: readonly Command[] = [
+  validateCommand,
+  planCommand,
+  lsCommand,
+  showCommand,
+  bestCommand,
+  queryCommand,
+  exportCommand,
+];
 
 function version(): string {
   const require = createRequire(import.meta.url);

@@ -74,7 +74,11 @@ export class IllegalTransitionError extends EmbsweepError {
 
 /** The results database could not do what was asked: full disk, newer schema, damaged file. */
 export class StoreError extends EmbsweepError {
-  constructor(code: 'store_full' | 'store_version' | 'store_failed', message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: 'store_full' | 'store_version' | 'store_failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, options);
   }
 }

@@ -1,23 +1,31 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { StoreError, planTrials } from '@embsweep/core';
 import { openDatabase } from './open-database.js';
 import { SqliteStore } from './sqlite-store.js';
 import { contractSpec } from './testing/store-contract.js';
+import { makeTempDir } from './testing/temp-dir.js';
 
 const WRITER = new URL('./testing/fixtures/endless-writer.js', import.meta.url).pathname;
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'embsweep-durable-')), 'results.db');
+const tempDb = () => join(makeTempDir('durable'), 'results.db');
+
+// Every writer still alive when a test ends is killed, whatever the test's outcome.
+const children = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 /** Starts the endless writer and resolves once it has committed at least `atLeast` points. */
 function startWriter(path: string, atLeast: number) {
-  const child = spawn(process.execPath, [WRITER, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [WRITER, path], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   let committed = 0;
   const reached = new Promise<void>((resolve, reject) => {
+    if (child.stdout === null) throw new Error('writer has no stdout');
     createInterface({ input: child.stdout }).on('line', (line) => {
       committed = Number(line.split(' ')[1]);
       if (committed >= atLeast) resolve();
@@ -34,7 +42,7 @@ function pointCount(path: string): number {
   return n;
 }
 
-describe('durability (real processes)', () => {
+describe('durability (real processes)', { timeout: 60_000 }, () => {
   it('loses no committed point when the writer is killed with SIGKILL mid-write', async () => {
     const path = tempDb();
     const writer = startWriter(path, 5000);
@@ -43,7 +51,10 @@ describe('durability (real processes)', () => {
     await new Promise((resolve) => writer.child.on('close', resolve));
     const reported = writer.committed();
     const db = openDatabase(path);
-    assert.equal((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
+    assert.equal(
+      (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check,
+      'ok',
+    );
     db.close();
     // Every batch the writer said it committed is there; at most the one in flight is missing or present.
     const stored = pointCount(path);
@@ -60,20 +71,27 @@ describe('durability (real processes)', () => {
     const writer = startWriter(path, 1000);
     await writer.reached;
     const reader = SqliteStore.open(path);
-    const sweep = reader.getSweep('endless');
-    assert.ok(sweep);
-    let last = 0;
-    for (let i = 0; i < 50; i++) {
-      const points = reader.curves(sweep.id, ['val_loss']).reduce((n, c) => n + c.steps.length, 0);
-      assert.ok(points >= last, 'a reader never sees fewer points than before');
-      last = points;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    try {
+      const sweep = reader.getSweep('endless');
+      assert.ok(sweep);
+      let last = 0;
+      let reads = 0;
+      const until = Date.now() + 1000;
+      while (Date.now() < until) {
+        const points = reader.curves(sweep.id, ['val_loss']).reduce((n, c) => n + c.steps.length, 0);
+        assert.ok(points >= last, 'a reader never sees fewer points than before');
+        last = points;
+        reads++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      assert.ok(reads >= 5 && last > 0, `${reads} reads saw ${last} points`);
+      const before = writer.committed();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(writer.committed() > before, 'the writer kept committing while we read');
+    } finally {
+      writer.child.kill('SIGKILL');
+      reader.close();
     }
-    const before = writer.committed();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.ok(writer.committed() > before, 'the writer kept committing while we read');
-    writer.child.kill('SIGKILL');
-    reader.close();
   });
 
   it('reports a full disk clearly and keeps the file intact and what was already written', () => {
@@ -90,14 +108,26 @@ describe('durability (real processes)', () => {
     const { page_count } = raw.prepare('PRAGMA page_count').get() as { page_count: number };
     raw.close();
     (store as unknown as { db: { pragma(s: string): unknown } }).db.pragma(`max_page_count = ${page_count}`);
-    const many = Array.from({ length: 20000 }, (_, i) => ({ trialId: trial.id, attempt: 1, name: 'val_loss', step: i + 2, value: i }));
+    const many = Array.from({ length: 20000 }, (_, i) => ({
+      trialId: trial.id,
+      attempt: 1,
+      name: 'val_loss',
+      step: i + 2,
+      value: i,
+    }));
     assert.throws(
       () => store.logMetrics(many),
-      (e: unknown) => e instanceof StoreError && e.code === 'store_full' && /is full .*nothing of the failed write was kept/.test(e.message),
+      (e: unknown) =>
+        e instanceof StoreError &&
+        e.code === 'store_full' &&
+        /is full .*nothing of the failed write was kept/.test(e.message),
     );
     store.close();
     const db = openDatabase(path);
-    assert.equal((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
+    assert.equal(
+      (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check,
+      'ok',
+    );
     db.close();
     assert.equal(pointCount(path), 1);
   });

@@ -4,3 +4,4 @@ export { openDatabase, type Db } from './open-database.js';
 export { migrate, loadMigrations, type Migration } from './migrations.js';
 export { runQuery, type QueryLimits } from './query/run-query.js';
 export type { QueryResult, Cell } from './query/query-protocol.js';
+export { ResultsReader, type SweepSummary, type SummaryRow } from './results-reader.js';

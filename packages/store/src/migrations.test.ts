@@ -1,28 +1,34 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { StoreError } from '@embsweep/core';
 import { loadMigrations, migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { SqliteStore } from './sqlite-store.js';
+import { makeTempDir } from './testing/temp-dir.js';
 
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'embsweep-migrate-')), 'results.db');
+const tempDb = () => join(makeTempDir('migrate'), 'results.db');
 
 /** Every table, index and view with its SQL, as sqlite_master describes them. */
 function schemaOf(db: Db): string[] {
-  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
-    type: string;
-    name: string;
-    sql: string;
-  }[]).map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ')}`);
+  return (
+    db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all() as {
+      type: string;
+      name: string;
+      sql: string;
+    }[]
+  ).map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ')}`);
 }
 
 describe('migrations', () => {
   it('are numbered from 0001 without gaps', () => {
     const versions = loadMigrations().map((m) => m.version);
-    assert.deepEqual(versions, versions.map((_, i) => i + 1));
+    assert.deepEqual(
+      versions,
+      versions.map((_, i) => i + 1),
+    );
   });
 
   it('give a database migrated step by step the same schema as a fresh one', () => {
@@ -38,7 +44,11 @@ describe('migrations', () => {
       migrate(upgraded, path);
       assert.deepEqual(schemaOf(upgraded), schemaOf(fresh), `from version ${upTo}`);
       assert.deepEqual(
-        (upgraded.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version),
+        (
+          upgraded.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as {
+            version: number;
+          }[]
+        ).map((r) => r.version),
         all.map((m) => m.version),
       );
       upgraded.close();
@@ -53,7 +63,10 @@ describe('migrations', () => {
     db.close();
     assert.throws(
       () => SqliteStore.open(path),
-      (e: unknown) => e instanceof StoreError && e.code === 'store_version' && /newer embsweep \(schema version 999/.test(e.message),
+      (e: unknown) =>
+        e instanceof StoreError &&
+        e.code === 'store_version' &&
+        /newer embsweep \(schema version 999/.test(e.message),
     );
   });
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '@embsweep/core';
 import { translateSqliteError } from './sqlite-errors.js';
@@ -10,14 +12,27 @@ export type Db = Database.Database;
  * safe), a busy timeout, and foreign keys on. `:memory:` gives a private in-memory database.
  */
 export function openDatabase(path: string, options: { readonly readonly?: boolean } = {}): Db {
+  if (path !== ':memory:') {
+    if (options.readonly && !existsSync(path)) {
+      throw new StoreError(
+        'store_failed',
+        `no results database at ${path}; run a sweep first, or point --db (or EMBSWEEP_DB) at one`,
+      );
+    }
+    if (!existsSync(dirname(path))) {
+      throw new StoreError(
+        'store_failed',
+        `cannot create the results database ${path}: the folder ${dirname(path)} does not exist; create it or choose another --db`,
+      );
+    }
+  }
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (options.readonly && code === 'SQLITE_CANTOPEN') {
-      throw new StoreError('store_failed', `no results database at ${path}; run a sweep first, or point --db (or EMBSWEEP_DB) at one`);
-    }
     throw translateSqliteError(error, path);
   }
   try {
@@ -25,6 +40,8 @@ export function openDatabase(path: string, options: { readonly readonly?: boolea
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -65536'); // 64 MiB: a sweep's hot pages stay in memory
+      db.pragma('wal_autocheckpoint = 8192'); // checkpoint every ~32 MiB of WAL, not every 4 MiB
     }
     db.pragma('foreign_keys = ON');
     return db;

@@ -1,4 +1,11 @@
-import type { SweepRecord, SweepSpec, SweepStatus, TrialEvent, TrialRecord, TrialState } from '@embsweep/core';
+import type {
+  SweepRecord,
+  SweepSpec,
+  SweepStatus,
+  TrialEvent,
+  TrialRecord,
+  TrialState,
+} from '@embsweep/core';
 
 /** Rows as SQLite returns them; the one place they become domain records. */
 export interface SweepRow {
@@ -87,7 +94,14 @@ export function toTrial(row: TrialRow): TrialRecord {
 }
 
 export function toEvent(row: EventRow): TrialEvent {
-  return { trialId: row.trial_id, attempt: row.attempt, from: row.from_state, to: row.to_state, reason: row.reason, at: row.at };
+  return {
+    trialId: row.trial_id,
+    attempt: row.attempt,
+    from: row.from_state,
+    to: row.to_state,
+    reason: row.reason,
+    at: row.at,
+  };
 }
 
 /** A stored point's value: NaN when flagged, the REAL (finite or infinite) otherwise. */

@@ -29,10 +29,18 @@ export function translateSqliteError(error: unknown, path: string): unknown {
       { cause: error },
     );
   }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
-    return new StoreError('store_failed', `cannot write the results database ${path} (${code}): check the path and its permissions`, {
-      cause: error,
-    });
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_IOERR')
+  ) {
+    return new StoreError(
+      'store_failed',
+      `cannot write the results database ${path} (${code}): check the path and its permissions`,
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }

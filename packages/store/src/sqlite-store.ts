@@ -12,12 +12,82 @@ import {
   type TrialRecord,
   type TrialState,
 } from '@embsweep/core';
+import type Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
-import { pointValue, toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
+import {
+  pointValue,
+  toEvent,
+  toSweep,
+  toTrial,
+  type EventRow,
+  type SweepRow,
+  type TrialRow,
+} from './rows.js';
 import { translateSqliteError } from './sqlite-errors.js';
 
 const now = () => new Date().toISOString();
+
+const NONE_REPLACED: ReadonlySet<MetricPoint> = new Set();
+
+/** Points per multi-row INSERT: fewer statements per batch, well under SQLite's parameter limit. */
+const INSERT_CHUNK = 64;
+
+/** What one batch of points says about one trial. */
+interface BatchSummary {
+  readonly attempt: number;
+  maxStep: number;
+  best: { value: number; step: number } | undefined;
+  /** A point of the batch overwrote a stored one, so the stored summary may be stale. */
+  replaced: boolean;
+}
+
+/** Whether (value, step) beats the best so far: by the goal, and at an equal value the earlier epoch. */
+function isBetter(
+  value: number,
+  step: number,
+  best: { value: number; step: number } | undefined,
+  goal: 'minimize' | 'maximize',
+) {
+  if (best === undefined) return true;
+  if (value === best.value) return step < best.step;
+  return goal === 'maximize' ? value > best.value : value < best.value;
+}
+
+/** The statements of the hot paths, prepared once per connection. */
+function prepareStatements(db: Db) {
+  const finite = 'value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308';
+  const best = (order: string) =>
+    db.prepare(
+      `SELECT step, value FROM metrics
+        WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND is_nan = 0 AND ${finite}
+        ORDER BY value ${order}, step LIMIT 1`,
+    );
+  const merge = (better: '<' | '>') =>
+    db.prepare(
+      `UPDATE trials SET
+         best_epoch = CASE WHEN :value IS NOT NULL AND (best_value IS NULL OR :value ${better} best_value
+                             OR (:value = best_value AND :step < best_epoch)) THEN :step ELSE best_epoch END,
+         best_value = CASE WHEN :value IS NOT NULL AND (best_value IS NULL OR :value ${better} best_value) THEN :value ELSE best_value END,
+         epochs_run = MAX(epochs_run, :last)
+       WHERE id = :id AND attempt = :attempt`,
+    );
+  return {
+    replacePoint: db.prepare(
+      `UPDATE metrics SET value = ?, is_nan = ?, recorded_at = ?
+        WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND step = ?`,
+    ),
+    // SET expressions all read the row as it was, so best_epoch compares with the old best_value.
+    mergeMin: merge('<'),
+    mergeMax: merge('>'),
+    updateSummaryOfAttempt: db.prepare(
+      'UPDATE trials SET best_value = ?, best_epoch = ?, epochs_run = ? WHERE id = ? AND attempt = ?',
+    ),
+    bestMin: best('ASC'),
+    bestMax: best('DESC'),
+    lastStep: db.prepare('SELECT MAX(step) AS n FROM metrics WHERE trial_id = ? AND attempt = ?'),
+  };
+}
 
 interface TrialMetricInfo {
   readonly sweepId: number;
@@ -34,6 +104,8 @@ interface TrialMetricInfo {
 export class SqliteStore implements Store {
   private readonly db: Db;
   private readonly trialInfo = new Map<number, TrialMetricInfo>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly insertStatements = new Map<number, Database.Statement>();
 
   private constructor(
     db: Db,
@@ -41,6 +113,7 @@ export class SqliteStore implements Store {
     readonly path: string,
   ) {
     this.db = db;
+    this.statements = prepareStatements(db);
   }
 
   /** Opens (creating and migrating as needed) the database at `path`. */
@@ -114,16 +187,30 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING`,
       );
       for (const t of trials) {
-        const result = insert.run(sweepId, t.index, t.configIndex, t.cellId, JSON.stringify(t.params), t.seed, at);
-        if (result.changes === 1) this.recordEvent(Number(result.lastInsertRowid), 0, null, 'pending', 'planned', at);
+        const result = insert.run(
+          sweepId,
+          t.index,
+          t.configIndex,
+          t.cellId,
+          JSON.stringify(t.params),
+          t.seed,
+          at,
+        );
+        if (result.changes === 1)
+          this.recordEvent(Number(result.lastInsertRowid), 0, null, 'pending', 'planned', at);
       }
     });
   }
 
-  claimTrial(sweepId: number, worker: { readonly pid: number; readonly host: string }): TrialRecord | undefined {
+  claimTrial(
+    sweepId: number,
+    worker: { readonly pid: number; readonly host: string },
+  ): TrialRecord | undefined {
     return this.write(() => {
       const next = this.db
-        .prepare(`SELECT id FROM trials WHERE sweep_id = ? AND state = 'pending' ORDER BY trial_index LIMIT 1`)
+        .prepare(
+          `SELECT id FROM trials WHERE sweep_id = ? AND state = 'pending' ORDER BY trial_index LIMIT 1`,
+        )
         .get(sweepId) as { id: number } | undefined;
       if (next === undefined) return undefined;
       const at = now();
@@ -136,7 +223,14 @@ export class SqliteStore implements Store {
         )
         .run(worker.pid, worker.host, at, at, next.id);
       const trial = this.requireTrial(next.id);
-      this.recordEvent(trial.id, trial.attempt, 'pending', 'running', `claimed by pid ${worker.pid} on ${worker.host}`, at);
+      this.recordEvent(
+        trial.id,
+        trial.attempt,
+        'pending',
+        'running',
+        `claimed by pid ${worker.pid} on ${worker.host}`,
+        at,
+      );
       return trial;
     });
   }
@@ -153,11 +247,15 @@ export class SqliteStore implements Store {
       if (to === 'pending') {
         // Queued again (retry, resume): the next claim starts a new attempt.
         this.db
-          .prepare(`UPDATE trials SET state = 'pending', worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`)
+          .prepare(
+            `UPDATE trials SET state = 'pending', worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`,
+          )
           .run(trialId);
       } else {
         this.db
-          .prepare('UPDATE trials SET state = ?, finished_at = ?, error_code = ?, error_message = ? WHERE id = ?')
+          .prepare(
+            'UPDATE trials SET state = ?, finished_at = ?, error_code = ?, error_message = ? WHERE id = ?',
+          )
           .run(to, at, outcome.errorCode ?? null, outcome.errorMessage ?? null, trialId);
       }
       this.recordEvent(trialId, trial.attempt, trial.state, to, outcome.reason, at);
@@ -165,7 +263,10 @@ export class SqliteStore implements Store {
     });
   }
 
-  setTrialRuntime(trialId: number, runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> }): void {
+  setTrialRuntime(
+    trialId: number,
+    runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> },
+  ): void {
     this.write(() => {
       this.db
         .prepare('UPDATE trials SET backend = ?, versions_json = ? WHERE id = ?')
@@ -185,15 +286,19 @@ export class SqliteStore implements Store {
   }
 
   listTrials(sweepId: number): TrialRecord[] {
-    return (this.db.prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index').all(sweepId) as TrialRow[]).map(
-      toTrial,
-    );
+    return (
+      this.db
+        .prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index')
+        .all(sweepId) as TrialRow[]
+    ).map(toTrial);
   }
 
   trialEvents(trialId: number): TrialEvent[] {
     return (
       this.db
-        .prepare('SELECT trial_id, attempt, from_state, to_state, reason, at FROM trial_events WHERE trial_id = ? ORDER BY id')
+        .prepare(
+          'SELECT trial_id, attempt, from_state, to_state, reason, at FROM trial_events WHERE trial_id = ? ORDER BY id',
+        )
         .all(trialId) as EventRow[]
     ).map(toEvent);
   }
@@ -204,9 +309,18 @@ export class SqliteStore implements Store {
     return trial;
   }
 
-  private recordEvent(trialId: number, attempt: number, from: TrialState | null, to: TrialState, reason: string, at: string) {
+  private recordEvent(
+    trialId: number,
+    attempt: number,
+    from: TrialState | null,
+    to: TrialState,
+    reason: string,
+    at: string,
+  ) {
     this.db
-      .prepare('INSERT INTO trial_events (trial_id, attempt, from_state, to_state, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO trial_events (trial_id, attempt, from_state, to_state, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(trialId, attempt, from, to, reason, at);
   }
 
@@ -214,41 +328,127 @@ export class SqliteStore implements Store {
 
   logMetrics(points: readonly MetricPoint[]): void {
     if (points.length === 0) return;
+    // Insert in key order: neighbouring B-tree pages, fewer page writes per commit.
+    const sorted = [...points].sort(
+      (a, b) =>
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+        a.trialId - b.trialId ||
+        a.attempt - b.attempt ||
+        a.step - b.step,
+    );
     this.write(() => {
       const at = now();
-      const insert = this.db.prepare(
-        `INSERT OR REPLACE INTO metrics (sweep_id, name, trial_id, attempt, step, value, is_nan, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const touched = new Map<number, number>();
-      for (const p of points) {
-        const info = this.metricInfo(p.trialId);
-        const nan = Number.isNaN(p.value);
-        insert.run(info.sweepId, p.name, p.trialId, p.attempt, p.step, nan ? null : p.value, nan ? 1 : 0, at);
-        touched.set(p.trialId, p.attempt);
+      const summaries = new Map<number, BatchSummary>();
+      for (let i = 0; i < sorted.length; i += INSERT_CHUNK) {
+        const chunk = sorted.slice(i, i + INSERT_CHUNK);
+        const params: (number | string | null)[] = [];
+        for (const p of chunk) {
+          const nan = Number.isNaN(p.value);
+          params.push(
+            this.metricInfo(p.trialId).sweepId,
+            p.name,
+            p.trialId,
+            p.attempt,
+            p.step,
+            nan ? null : p.value,
+            nan ? 1 : 0,
+            at,
+          );
+        }
+        // One multi-row statement per chunk; points that already existed are skipped by it.
+        const inserted = this.insertRows(chunk.length).run(...params).changes;
+        const replaced = inserted === chunk.length ? NONE_REPLACED : this.overwriteChunk(chunk, at);
+        for (const p of chunk) this.summarize(summaries, p, replaced.has(p));
       }
-      for (const [trialId, attempt] of touched) this.refreshSummary(trialId, attempt);
+      for (const [trialId, summary] of summaries) {
+        if (summary.replaced) this.recomputeSummary(trialId, summary.attempt);
+        else this.mergeSummary(trialId, summary);
+      }
     });
   }
 
-  /** Keeps best_value/best_epoch (finite values only, by the sweep's goal) and epochs_run current. */
-  private refreshSummary(trialId: number, attempt: number): void {
+  /** The prepared multi-row INSERT OR IGNORE for `rows` points (a handful of sizes get cached). */
+  private insertRows(rows: number) {
+    let statement = this.insertStatements.get(rows);
+    if (statement === undefined) {
+      statement = this.db.prepare(
+        `INSERT OR IGNORE INTO metrics (sweep_id, name, trial_id, attempt, step, value, is_nan, recorded_at) VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.insertStatements.set(rows, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The rare path, when some points of a chunk were already stored (a repeated report, or the
+   * same key twice in one batch): write every point of the chunk again, in batch order, so the
+   * last write wins; the trials involved get their summaries recomputed.
+   */
+  private overwriteChunk(chunk: readonly MetricPoint[], at: string): Set<MetricPoint> {
+    for (const p of chunk) {
+      const nan = Number.isNaN(p.value);
+      this.statements.replacePoint.run(
+        nan ? null : p.value,
+        nan ? 1 : 0,
+        at,
+        this.metricInfo(p.trialId).sweepId,
+        p.name,
+        p.trialId,
+        p.attempt,
+        p.step,
+      );
+    }
+    return new Set(chunk);
+  }
+
+  private summarize(summaries: Map<number, BatchSummary>, p: MetricPoint, replaced: boolean): void {
+    const info = this.metricInfo(p.trialId);
+    let summary = summaries.get(p.trialId);
+    if (summary === undefined || summary.attempt !== p.attempt) {
+      summary = { attempt: p.attempt, maxStep: 0, best: undefined, replaced: false };
+      summaries.set(p.trialId, summary);
+    }
+    summary.replaced ||= replaced;
+    summary.maxStep = Math.max(summary.maxStep, p.step);
+    if (
+      p.name === info.metric &&
+      Number.isFinite(p.value) &&
+      isBetter(p.value, p.step, summary.best, info.goal)
+    ) {
+      summary.best = { value: p.value, step: p.step };
+    }
+  }
+
+  /** Folds a batch's best value and last epoch into the trial's row, in one statement. */
+  private mergeSummary(trialId: number, summary: BatchSummary): void {
+    const merge =
+      this.metricInfo(trialId).goal === 'maximize' ? this.statements.mergeMax : this.statements.mergeMin;
+    merge.run({
+      value: summary.best?.value ?? null,
+      step: summary.best?.step ?? null,
+      last: summary.maxStep,
+      id: trialId,
+      attempt: summary.attempt,
+    });
+  }
+
+  /** Recomputes best value (finite values only, by the sweep's goal) and epochs run from the points. */
+  private recomputeSummary(trialId: number, attempt: number): void {
     const info = this.metricInfo(trialId);
-    const order = info.goal === 'maximize' ? 'DESC' : 'ASC';
-    const best = this.db
-      .prepare(
-        `SELECT step, value FROM metrics
-          WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND is_nan = 0
-            AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308
-          ORDER BY value ${order}, step LIMIT 1`,
-      )
-      .get(info.sweepId, info.metric, trialId, attempt) as { step: number; value: number } | undefined;
-    const epochs = this.db.prepare('SELECT MAX(step) AS n FROM metrics WHERE trial_id = ? AND attempt = ?').get(trialId, attempt) as {
-      n: number | null;
-    };
-    this.db
-      .prepare('UPDATE trials SET best_value = ?, best_epoch = ?, epochs_run = ? WHERE id = ? AND attempt = ?')
-      .run(best?.value ?? null, best?.step ?? null, epochs.n ?? 0, trialId, attempt);
+    const best = (info.goal === 'maximize' ? this.statements.bestMax : this.statements.bestMin).get(
+      info.sweepId,
+      info.metric,
+      trialId,
+      attempt,
+    ) as { step: number; value: number } | undefined;
+    const epochs = this.statements.lastStep.get(trialId, attempt) as { n: number | null };
+    this.statements.updateSummaryOfAttempt.run(
+      best?.value ?? null,
+      best?.step ?? null,
+      epochs.n ?? 0,
+      trialId,
+      attempt,
+    );
   }
 
   private metricInfo(trialId: number): TrialMetricInfo {
@@ -268,18 +468,27 @@ export class SqliteStore implements Store {
   }
 
   curves(sweepId: number, names: readonly string[]): Curve[] {
+    // One range scan of the primary key per metric; older attempts are dropped here rather than
+    // by a join, which would cost a lookup per point.
+    const latest = new Map(
+      (
+        this.db.prepare('SELECT id, attempt FROM trials WHERE sweep_id = ?').raw(true).all(sweepId) as [
+          number,
+          number,
+        ][]
+      ).map(([id, attempt]) => [id, attempt]),
+    );
     const select = this.db
-      .prepare(
-        `SELECT m.trial_id, m.step, m.value, m.is_nan FROM metrics m
-           JOIN trials t ON t.id = m.trial_id AND t.attempt = m.attempt
-          WHERE m.sweep_id = ? AND m.name = ? ORDER BY m.trial_id, m.step`,
-      )
+      .prepare('SELECT trial_id, attempt, step, value, is_nan FROM metrics WHERE sweep_id = ? AND name = ?')
       .raw(true);
     const out: Curve[] = [];
     for (const name of names) {
       let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
-      for (const row of select.iterate(sweepId, name) as Iterable<[number, number, number | null, number]>) {
-        const [trialId, step, value, isNan] = row;
+      for (const row of select.iterate(sweepId, name) as Iterable<
+        [number, number, number, number | null, number]
+      >) {
+        const [trialId, attempt, step, value, isNan] = row;
+        if (latest.get(trialId) !== attempt) continue;
         if (current?.trialId !== trialId) {
           current = { trialId, name, steps: [], values: [] };
           out.push(current);

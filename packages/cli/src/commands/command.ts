@@ -8,5 +8,5 @@ export interface Command {
   /** The full --help text. */
   readonly help: string;
   /** Runs the command; returns the process exit code. Throws UsageError or EmbsweepError on bad input. */
-  run(args: readonly string[], io: CommandIo): Promise<number>;
+  run(args: readonly string[], io: CommandIo): number | Promise<number>;
 }

@@ -30,11 +30,21 @@ export interface TrialStore {
    * Atomically takes the lowest-index pending trial of a sweep, marks it running with a new
    * attempt and the worker's identity, and returns it; undefined when none is pending.
    */
-  claimTrial(sweepId: number, worker: { readonly pid: number; readonly host: string }): TrialRecord | undefined;
+  claimTrial(
+    sweepId: number,
+    worker: { readonly pid: number; readonly host: string },
+  ): TrialRecord | undefined;
   /** Moves a trial to another state and records why; fills error fields for failures. */
-  transitionTrial(trialId: number, to: TrialState, outcome: { readonly reason: string; readonly errorCode?: string; readonly errorMessage?: string }): TrialRecord;
+  transitionTrial(
+    trialId: number,
+    to: TrialState,
+    outcome: { readonly reason: string; readonly errorCode?: string; readonly errorMessage?: string },
+  ): TrialRecord;
   /** Records where and on what a running trial runs. */
-  setTrialRuntime(trialId: number, runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> }): void;
+  setTrialRuntime(
+    trialId: number,
+    runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> },
+  ): void;
   heartbeat(trialId: number): void;
   getTrial(trialId: number): TrialRecord | undefined;
   listTrials(sweepId: number): TrialRecord[];

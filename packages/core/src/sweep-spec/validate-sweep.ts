@@ -175,7 +175,14 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
     throw new ConfigError(issues);
   }
   // The keys parsed here by hand (method, parameters, early_terminate, dataset) replace zod's.
-  const { early_terminate: _e, dataset: _d, parameters: _p, method: _m, schema_version: _v, ...checked } = top.data;
+  const {
+    early_terminate: _e,
+    dataset: _d,
+    parameters: _p,
+    method: _m,
+    schema_version: _v,
+    ...checked
+  } = top.data;
   const spec: SweepSpec = {
     ...checked,
     schema_version: SCHEMA_VERSION,

@@ -18,12 +18,17 @@ function run(request: QueryRequest): QueryResult {
       const message = (error as Error).message;
       throw new QueryError(
         'query_rejected',
-        /more than one statement/.test(message) ? 'give one statement only (no ";" between statements)' : `SQLite cannot run this query: ${message}`,
+        /more than one statement/.test(message)
+          ? 'give one statement only (no ";" between statements)'
+          : `SQLite cannot run this query: ${message}`,
       );
     }
     // SQLite's own classification: a statement that returns rows and changes nothing.
     if (!statement.reader || !statement.readonly) {
-      throw new QueryError('query_rejected', 'only reading queries run here (SELECT, WITH ... SELECT, VALUES)');
+      throw new QueryError(
+        'query_rejected',
+        'only reading queries run here (SELECT, WITH ... SELECT, VALUES)',
+      );
     }
     statement.raw(true);
     const columns = statement.columns().map((c) => c.name);
@@ -46,7 +51,7 @@ function toCell(value: unknown): Cell {
   if (value === null || typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value)) return `x'${value.toString('hex')}'`;
-  return String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 process.once('message', (request: QueryRequest) => {
@@ -59,7 +64,10 @@ process.once('message', (request: QueryRequest) => {
     const code = (error as { code?: string }).code;
     reply = {
       type: 'error',
-      error: typeof code === 'string' && code.startsWith('SQLITE_') ? { ...serialized, code: 'query_rejected', message: `SQLite: ${serialized.message}` } : serialized,
+      error:
+        typeof code === 'string' && code.startsWith('SQLITE_')
+          ? { ...serialized, code: 'query_rejected', message: `SQLite: ${serialized.message}` }
+          : serialized,
     };
   }
   process.send?.(reply, () => process.exit(0));

@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { EmbsweepError, planTrials } from '@embsweep/core';
 import { SqliteStore } from '../sqlite-store.js';
 import { contractSpec } from '../testing/store-contract.js';
 import { runQuery } from './run-query.js';
+import { makeTempDir } from '../testing/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'embsweep-query-'));
+const dir = makeTempDir('query');
 const path = join(dir, 'results.db');
 const evil = join(dir, 'evil.db');
 
 /** Hashes the database and its WAL: "unchanged" means byte for byte. */
 function fingerprint(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(dir).filter((f) => f.startsWith('results.db')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  for (const file of readdirSync(dir)
+    .filter((f) => f.startsWith('results.db'))
+    .sort())
+    hash.update(file).update(readFileSync(join(dir, file)));
   return hash.digest('hex');
 }
 
@@ -62,35 +65,57 @@ describe('runQuery: read-only and bounded', () => {
     store.addTrials(sweep.id, planTrials(spec));
     const trial = store.claimTrial(sweep.id, { pid: 1, host: 'h' });
     assert.ok(trial);
-    store.logMetrics(Array.from({ length: 50 }, (_, i) => ({ trialId: trial.id, attempt: 1, name: 'val_loss', step: i + 1, value: 1 / (i + 1) })));
+    store.logMetrics(
+      Array.from({ length: 50 }, (_, i) => ({
+        trialId: trial.id,
+        attempt: 1,
+        name: 'val_loss',
+        step: i + 1,
+        value: 1 / (i + 1),
+      })),
+    );
     store.close();
   });
 
   it('answers a reading query with columns and rows', async () => {
-    const result = await runQuery(path, 'SELECT trial_index, seed, embedding_dim FROM trial_summary ORDER BY trial_index LIMIT 2');
+    const result = await runQuery(
+      path,
+      'SELECT trial_index, seed, embedding_dim FROM trial_summary ORDER BY trial_index LIMIT 2',
+    );
     assert.deepEqual(result.columns, ['trial_index', 'seed', 'embedding_dim']);
-    assert.deepEqual(result.rows, [[0, 0, 8], [1, 1, 8]]);
+    assert.deepEqual(result.rows, [
+      [0, 0, 8],
+      [1, 1, 8],
+    ]);
     assert.equal(result.truncated, false);
   });
 
   it('cuts long results at the row limit and says so', async () => {
-    const result = await runQuery(path, 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r', { maxRows: 100 });
+    const result = await runQuery(
+      path,
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r',
+      { maxRows: 100 },
+    );
     assert.equal(result.rows.length, 100);
     assert.equal(result.truncated, true);
   });
 
-  it('refuses or stops every hostile query, and the database stays byte for byte the same', { timeout: 120_000 }, async () => {
-    const before = fingerprint();
-    for (const [sql, code] of HOSTILE) {
-      await assert.rejects(
-        runQuery(path, sql, { timeoutMs: 1500 }),
-        (e: unknown) => e instanceof EmbsweepError && e.code === code && e.message.length > 10,
-        `${JSON.stringify(sql)} should fail with ${code}`,
-      );
-    }
-    assert.equal(fingerprint(), before);
-    assert.equal(existsSync(evil), false);
-    // Still a healthy database that answers.
-    assert.deepEqual((await runQuery(path, 'SELECT count(*) FROM metrics')).rows, [[50]]);
-  });
+  it(
+    'refuses or stops every hostile query, and the database stays byte for byte the same',
+    { timeout: 120_000 },
+    async () => {
+      const before = fingerprint();
+      for (const [sql, code] of HOSTILE) {
+        await assert.rejects(
+          runQuery(path, sql, { timeoutMs: 1500 }),
+          (e: unknown) => e instanceof EmbsweepError && e.code === code && e.message.length > 10,
+          `${JSON.stringify(sql)} should fail with ${code}`,
+        );
+      }
+      assert.equal(fingerprint(), before);
+      assert.equal(existsSync(evil), false);
+      // Still a healthy database that answers.
+      assert.deepEqual((await runQuery(path, 'SELECT count(*) FROM metrics')).rows, [[50]]);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { EmbsweepError, QueryError, StoreError, type ErrorCode, type SerializedError } from '@embsweep/core';
+import { EmbsweepError, QueryError, StoreError, type SerializedError } from '@embsweep/core';
 import type { QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
 
 const QUERY_PROCESS = new URL('./query-process.js', import.meta.url);
@@ -20,7 +20,10 @@ export interface QueryLimits {
 export async function runQuery(path: string, sql: string, limits: QueryLimits = {}): Promise<QueryResult> {
   const maxRows = limits.maxRows ?? 10_000;
   const timeoutMs = limits.timeoutMs ?? 10_000;
-  const child = fork(QUERY_PROCESS, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  const child = fork(QUERY_PROCESS, [], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise<QueryResult>((resolve, reject) => {
@@ -34,7 +37,12 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       finish(() =>
-        reject(new QueryError('query_timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow it (WHERE, LIMIT) or raise --timeout`)),
+        reject(
+          new QueryError(
+            'query_timeout',
+            `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow it (WHERE, LIMIT) or raise --timeout`,
+          ),
+        ),
       );
     }, timeoutMs);
     child.once('message', (reply: QueryReply) => {
@@ -42,7 +50,12 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
     });
     child.once('exit', (code, signal) => {
       finish(() =>
-        reject(new StoreError('store_failed', `the query process ended without an answer (${signal ?? `exit code ${code}`}): ${stderr.trim()}`)),
+        reject(
+          new StoreError(
+            'store_failed',
+            `the query process ended without an answer (${signal ?? `exit code ${code}`}): ${stderr.trim()}`,
+          ),
+        ),
       );
     });
     const request: QueryRequest = { type: 'query', path, sql, maxRows };
@@ -51,7 +64,7 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
 }
 
 function revive(error: SerializedError): EmbsweepError {
-  const revived = new EmbsweepError(error.code as ErrorCode, error.message);
+  const revived = new EmbsweepError(error.code, error.message);
   revived.name = error.name;
   return revived;
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IllegalTransitionError, planTrials, validateSweep, type Store, type SweepSpec } from '@embsweep/core';
+import {
+  IllegalTransitionError,
+  planTrials,
+  validateSweep,
+  type Store,
+  type SweepSpec,
+} from '@embsweep/core';
 
 /** A small valid sweep: 2 x 2 grid, 2 seeds = 8 trials. */
 export function contractSpec(goal: 'minimize' | 'maximize' = 'minimize'): SweepSpec {
@@ -38,7 +44,10 @@ export function storeContract(name: string, makeStore: () => Store): void {
       assert.equal(again.specHash, 'h');
       assert.deepEqual(again.spec, spec);
       assert.equal(first.status, 'running');
-      assert.deepEqual(store.listSweeps().map((s) => s.name), ['s1']);
+      assert.deepEqual(
+        store.listSweeps().map((s) => s.name),
+        ['s1'],
+      );
       assert.equal(store.getSweep('nope'), undefined);
       store.setSweepStatus(first.id, 'finished');
       assert.equal(store.getSweep('s1')?.status, 'finished');
@@ -52,17 +61,26 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const trials = store.listTrials(sweep.id);
       assert.equal(trials.length, 8);
       assert.ok(trials.every((t) => t.state === 'pending' && t.attempt === 0));
-      assert.deepEqual(trials.map((t) => t.index), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        trials.map((t) => t.index),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+      );
       assert.deepEqual(trials[1]?.params, { dropout: 0, embedding_dim: 8 });
       assert.equal(trials[1]?.seed, 1);
-      assert.deepEqual(store.trialEvents(trials[0]?.id ?? -1).map((e) => [e.from, e.to, e.reason]), [[null, 'pending', 'planned']]);
+      assert.deepEqual(
+        store.trialEvents(trials[0]?.id ?? -1).map((e) => [e.from, e.to, e.reason]),
+        [[null, 'pending', 'planned']],
+      );
       store.close();
     });
 
     it('claims pending trials in plan order, each once, with a new attempt', () => {
       const { store, sweep } = withSweep();
       const claimed = Array.from({ length: 9 }, () => store.claimTrial(sweep.id, worker));
-      assert.deepEqual(claimed.slice(0, 8).map((t) => t?.index), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        claimed.slice(0, 8).map((t) => t?.index),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+      );
       assert.equal(claimed[8], undefined);
       const first = claimed[0];
       assert.equal(first?.state, 'running');
@@ -80,13 +98,19 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const done = store.transitionTrial(trial.id, 'completed', { reason: 'finished all epochs' });
       assert.equal(done.state, 'completed');
       assert.notEqual(done.finishedAt, null);
-      assert.throws(() => store.transitionTrial(trial.id, 'running', { reason: 'x' }), IllegalTransitionError);
+      assert.throws(
+        () => store.transitionTrial(trial.id, 'running', { reason: 'x' }),
+        IllegalTransitionError,
+      );
       assert.equal(store.getTrial(trial.id)?.state, 'completed');
-      assert.deepEqual(store.trialEvents(trial.id).map((e) => `${e.from ?? '-'}>${e.to}:${e.reason}`), [
-        '->pending:planned',
-        'pending>running:claimed by pid 1234 on test-host',
-        'running>completed:finished all epochs',
-      ]);
+      assert.deepEqual(
+        store.trialEvents(trial.id).map((e) => `${e.from ?? '-'}>${e.to}:${e.reason}`),
+        [
+          '->pending:planned',
+          'pending>running:claimed by pid 1234 on test-host',
+          'running>completed:finished all epochs',
+        ],
+      );
       store.close();
     });
 
@@ -95,7 +119,11 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const trial = store.claimTrial(sweep.id, worker);
       assert.ok(trial);
       store.logMetrics([{ trialId: trial.id, attempt: 1, name: 'val_loss', step: 1, value: 0.9 }]);
-      const failed = store.transitionTrial(trial.id, 'failed', { reason: 'worker exited with code 1', errorCode: 'worker_crashed', errorMessage: 'boom' });
+      const failed = store.transitionTrial(trial.id, 'failed', {
+        reason: 'worker exited with code 1',
+        errorCode: 'worker_crashed',
+        errorMessage: 'boom',
+      });
       assert.equal(failed.errorCode, 'worker_crashed');
       assert.equal(failed.errorMessage, 'boom');
       assert.equal(failed.epochsRun, 1);
@@ -107,7 +135,10 @@ export function storeContract(name: string, makeStore: () => Store): void {
       assert.equal(again?.epochsRun, 0);
       assert.deepEqual(store.trialCurves(trial.id), []); // the new attempt has no points yet
       store.logMetrics([{ trialId: trial.id, attempt: 2, name: 'val_loss', step: 1, value: 0.7 }]);
-      assert.deepEqual(store.trialCurves(trial.id).map((c) => c.values), [[0.7]]);
+      assert.deepEqual(
+        store.trialCurves(trial.id).map((c) => c.values),
+        [[0.7]],
+      );
       store.close();
     });
 
@@ -134,17 +165,25 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const point = { trialId: trial.id, attempt: 1, name: 'val_loss', step: 1, value: 0.8 };
       store.logMetrics([point]);
       store.logMetrics([{ ...point, value: 0.6 }]);
-      assert.deepEqual(store.curves(sweep.id, ['val_loss']).map((c) => c.values), [[0.6]]);
+      assert.deepEqual(
+        store.curves(sweep.id, ['val_loss']).map((c) => c.values),
+        [[0.6]],
+      );
       store.close();
     });
 
     it('keeps the best value and epoch of the sweep metric by its goal, ignoring NaN and infinities', () => {
-      for (const [goal, best, epoch] of [['minimize', 0.2, 3], ['maximize', 0.9, 2]] as const) {
+      for (const [goal, best, epoch] of [
+        ['minimize', 0.2, 3],
+        ['maximize', 0.9, 2],
+      ] as const) {
         const { store, sweep } = withSweep(goal);
         const trial = store.claimTrial(sweep.id, worker);
         assert.ok(trial);
         const values = [0.5, 0.9, 0.2, NaN, Infinity, -Infinity];
-        store.logMetrics(values.map((value, i) => ({ trialId: trial.id, attempt: 1, name: 'val_loss', step: i + 1, value })));
+        store.logMetrics(
+          values.map((value, i) => ({ trialId: trial.id, attempt: 1, name: 'val_loss', step: i + 1, value })),
+        );
         store.logMetrics([{ trialId: trial.id, attempt: 1, name: 'loss', step: 7, value: 0.01 }]); // not the sweep metric
         const read = store.getTrial(trial.id);
         assert.equal(read?.bestValue, best, goal);

@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ResultsReader } from '@embsweep/store';
+import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
+import { formatRows } from '../format-rows.js';
+import { EXIT } from '../io.js';
+import { parseFlags } from '../parse-flags.js';
+import { UsageError } from '../usage-error.js';
+import type { Command } from './command.js';
+import { parseFormat } from './show.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: "export a sweep's trial summary and curves as CSV or JSON",
+  help: `Usage: embsweep export <sweep> --format csv|json [--out PATH] [--db PATH]
+
+Exports every trial of the sweep (the trial_summary view: parameters, state, best and final
+values, ...) and every curve point (the curves view: trial, metric, epoch, value).
+
+  --format json  one document {"sweep", "spec", "trials": [...], "curves": [...]}, to standard
+                 output or to the file --out
+  --format csv   two files, <sweep>.trials.csv and <sweep>.curves.csv, in the folder --out
+                 (default: the current folder)
+
+Options:
+  --format F  csv or json (required)
+  --out PATH  where to write (see above)
+${DB_FLAG_HELP}
+  -h, --help  show this help`,
+  run(args, io) {
+    const { positionals, values } = parseFlags('export', args, {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    });
+    if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
+    const [sweep, ...extra] = positionals;
+    if (sweep === undefined || extra.length > 0)
+      throw new UsageError('expected one sweep name (see "embsweep ls")', 'export');
+    if (values.format === undefined) throw new UsageError('--format is required: csv or json', 'export');
+    const format = parseFormat(values.format, 'export', ['csv', 'json']);
+    const reader = ResultsReader.open(resolveDbPath(values.db, io.cwd));
+    try {
+      const spec = reader.sweepSpec(sweep);
+      const trials = reader.trialSummaries(sweep);
+      const curves = reader.curveRows(sweep);
+      const out = typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined;
+      if (format === 'json') {
+        const text = `${JSON.stringify({ sweep, spec, trials, curves }, null, 2)}\n`;
+        if (out === undefined) io.out(text);
+        else {
+          writeFileSync(out, text);
+          io.err(`wrote ${out}\n`);
+        }
+        return EXIT.ok;
+      }
+      const folder = out ?? io.cwd;
+      for (const [what, rows] of [
+        ['trials', trials],
+        ['curves', curves],
+      ] as const) {
+        const file = join(folder, `${sweep}.${what}.csv`);
+        const columns = rows[0] ? Object.keys(rows[0]) : [];
+        writeFileSync(file, `${formatRows(columns, rows, 'csv')}\n`);
+        io.out(`wrote ${file} (${rows.length} rows)\n`);
+      }
+      return EXIT.ok;
+    } finally {
+      reader.close();
+    }
+  },
+};

@@ -1,0 +1,4 @@
+// Test helpers of @embsweep/store, for other packages' tests: the Store contract suite (run it
+// against any new Store implementation) and self-cleaning temporary folders.
+export { storeContract, contractSpec } from './store-contract.js';
+export { makeTempDir } from './temp-dir.js';

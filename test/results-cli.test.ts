@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { fillDatabase } from './support/fill-database.js';
+import { runCli } from './support/run-cli.js';
+import { makeTempDir } from '@embsweep/store/testing';
+
+let db = '';
+before(() => {
+  db = fillDatabase().path;
+});
+
+describe('results commands (ls, show, best, query, export)', () => {
+  it('ls lists the sweep with progress and best value', () => {
+    const result = runCli(['ls', '--db', db]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /quick-grid +grid +running +11\/12 +0 +9 +1 +1 +val_loss \(min\)/);
+  });
+
+  it('finds the database through EMBSWEEP_DB', () => {
+    const result = runCli(['ls'], undefined, { EMBSWEEP_DB: db });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /quick-grid/);
+  });
+
+  it('show prints one row per trial with the swept parameters, sortable by any column', () => {
+    const result = runCli(['show', 'quick-grid', '--db', db, '--format', 'json', '--sort', 'best_val_loss']);
+    assert.equal(result.status, 0, result.stderr);
+    const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+    assert.equal(rows.length, 12);
+    assert.deepEqual(Object.keys(rows[0] ?? {}), [
+      'trial',
+      'seed',
+      'dropout',
+      'embedding_dim',
+      'l2',
+      'state',
+      'best_val_loss',
+      'best_epoch',
+      'epochs',
+      'duration_s',
+      'error',
+    ]);
+    const bests = rows.map((r) => r['best_val_loss']).filter((v): v is number => typeof v === 'number');
+    assert.deepEqual(
+      bests,
+      [...bests].sort((a, b) => a - b),
+    );
+    assert.equal(rows.at(-1)?.['state'], 'pending'); // no value sorts last
+    const failed = rows.find((r) => r['state'] === 'failed');
+    assert.equal(failed?.['error'], 'worker_crashed: exit code 1');
+
+    const desc = JSON.parse(
+      runCli(['show', 'quick-grid', '--db', db, '--format', 'json', '--sort', 'embedding_dim', '--desc'])
+        .stdout,
+    ) as Record<string, unknown>[];
+    assert.equal(desc[0]?.['embedding_dim'], 128);
+    const pruned = JSON.parse(
+      runCli(['show', 'quick-grid', '--db', db, '--format', 'json', '--state', 'pruned']).stdout,
+    ) as unknown[];
+    assert.equal(pruned.length, 1);
+  });
+
+  it('best ranks by the best epoch of each trial, by the sweep goal', () => {
+    const result = runCli(['best', 'quick-grid', '--db', db, '--top', '3', '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    const rows = JSON.parse(result.stdout) as Record<string, number>[];
+    assert.equal(rows.length, 3);
+    const all = JSON.parse(runCli(['show', 'quick-grid', '--db', db, '--format', 'json']).stdout) as Record<
+      string,
+      number | null
+    >[];
+    const expected = all
+      .map((r) => r['best_val_loss'])
+      .filter((v): v is number => typeof v === 'number')
+      .sort((a, b) => a - b)
+      .slice(0, 3);
+    assert.deepEqual(
+      rows.map((r) => r['best_val_loss']),
+      expected,
+    );
+    assert.ok(
+      rows.every((r) => r['best_epoch'] !== undefined && r['best_epoch'] < 8),
+      'best epoch, not the last',
+    );
+  });
+
+  it('query runs SQL over the views in table, json and csv', () => {
+    const sql =
+      'SELECT embedding_dim, COUNT(*) AS n FROM trial_summary GROUP BY embedding_dim ORDER BY embedding_dim';
+    const table = runCli(['query', sql, '--db', db]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /^embedding_dim +n\n-+ +-+\n +4 +4\n +32 +4\n +128 +4\n$/);
+    assert.deepEqual(JSON.parse(runCli(['query', sql, '--db', db, '--format', 'json']).stdout), [
+      { embedding_dim: 4, n: 4 },
+      { embedding_dim: 32, n: 4 },
+      { embedding_dim: 128, n: 4 },
+    ]);
+    assert.equal(
+      runCli(['query', sql, '--db', db, '--format', 'csv']).stdout,
+      'embedding_dim,n\n4,4\n32,4\n128,4\n',
+    );
+  });
+
+  it('query refuses writes and says why, and tells when rows were cut', () => {
+    const write = runCli(['query', 'DELETE FROM trials', '--db', db]);
+    assert.equal(write.status, 1);
+    assert.match(write.stderr, /only reading queries run here/);
+    const cut = runCli(['query', 'SELECT * FROM curves', '--db', db, '--max-rows', '5', '--format', 'csv']);
+    assert.equal(cut.status, 0);
+    assert.equal(cut.stdout.trim().split('\n').length, 6);
+    assert.match(cut.stderr, /only the first 5 rows/);
+  });
+
+  it('export writes the trial summary and the curves as CSV files and as one JSON document', () => {
+    const out = makeTempDir('export');
+    const csv = runCli(['export', 'quick-grid', '--db', db, '--format', 'csv', '--out', out]);
+    assert.equal(csv.status, 0, csv.stderr);
+    const trials = readFileSync(join(out, 'quick-grid.trials.csv'), 'utf8').trim().split('\n');
+    assert.equal(trials.length, 13);
+    assert.match(trials[0] ?? '', /^trial_id,sweep,sweep_id,trial_index,/);
+    const curves = readFileSync(join(out, 'quick-grid.curves.csv'), 'utf8').trim().split('\n');
+    assert.equal(curves.length, 1 + 9 * 8 * 3 + 3 * 3 + 4 * 3);
+    const json = JSON.parse(runCli(['export', 'quick-grid', '--db', db, '--format', 'json']).stdout) as {
+      trials: unknown[];
+      curves: unknown[];
+      spec: { method: string };
+    };
+    assert.equal(json.trials.length, 12);
+    assert.equal(json.curves.length, curves.length - 1);
+    assert.equal(json.spec.method, 'grid');
+  });
+
+  it('names the closest sweep when asked for one that does not exist, and explains a missing database', () => {
+    const unknown = runCli(['show', 'quick-gird', '--db', db]);
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /no sweep named "quick-gird" .*did you mean "quick-grid"\?/);
+    const missing = runCli(['ls', '--db', join(tmpdir(), 'no-such-dir-embsweep', 'x.db')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no results database at .*x\.db; run a sweep first/);
+    const badFormat = runCli(['show', 'quick-grid', '--db', db, '--format', 'xml']);
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /--format must be one of table, json, csv; got "xml"/);
+  });
+});
