@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'not_found'
   | 'illegal_transition'
   | 'worker_crashed'
+  | 'data_invalid'
+  | 'diverged'
+  | 'backend_unavailable'
   | 'store_full'
   | 'store_version'
   | 'store_failed'
@@ -55,6 +58,27 @@ export class ConfigError extends EmbsweepError {
   constructor(issues: readonly ConfigIssue[], heading = 'The sweep file is not valid') {
     super('config_invalid', `${heading}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
     this.issues = issues;
+  }
+}
+
+/** A data set that cannot be used: missing file, missing field, empty, a single class. */
+export class DataError extends EmbsweepError {
+  constructor(message: string) {
+    super('data_invalid', message);
+  }
+}
+
+/** A trial whose loss became NaN or infinite; the epochs before it are kept. */
+export class DivergedError extends EmbsweepError {
+  constructor(message: string) {
+    super('diverged', message);
+  }
+}
+
+/** A tfjs backend that was asked for and cannot be used here. */
+export class BackendUnavailableError extends EmbsweepError {
+  constructor(message: string) {
+    super('backend_unavailable', message);
   }
 }
 

