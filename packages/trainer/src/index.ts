@@ -7,3 +7,4 @@ export type { PreparedData, EncodedSplit } from './data/prepared-data.js';
 export { trainTrial, type TrainTrialOptions } from './train/train-trial.js';
 export { resolveTrainingParams, type TrainingParams } from './train/training-params.js';
 export type { ModelContext } from './model/model-context.js';
+export { WORKER_MAIN } from './worker/worker-path.js';

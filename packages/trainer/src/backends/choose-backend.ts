@@ -14,6 +14,9 @@ export interface ActiveBackend {
 
 const require = createRequire(import.meta.url);
 
+/** Optional: not installed where its install script cannot download libtensorflow. */
+const NATIVE_PACKAGE = '@tensorflow/tfjs-node';
+
 /**
  * Makes the chosen tfjs backend active: `tensorflow` (native, from the optional
  * @tensorflow/tfjs-node), `wasm`, or `cpu`; `auto` takes the first that works in that order.
@@ -22,7 +25,8 @@ const require = createRequire(import.meta.url);
  * asked for by name and cannot be used.
  */
 export async function chooseBackend(choice: BackendChoice): Promise<ActiveBackend> {
-  const order: ('tensorflow' | 'wasm' | 'cpu')[] = choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
+  const order: ('tensorflow' | 'wasm' | 'cpu')[] =
+    choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
   const problems: string[] = [];
   for (const name of order) {
     const problem = await activate(name);
@@ -42,7 +46,7 @@ export async function chooseBackend(choice: BackendChoice): Promise<ActiveBacken
 async function activate(name: 'tensorflow' | 'wasm' | 'cpu'): Promise<string | undefined> {
   try {
     if (name === 'tensorflow') {
-      await import('@tensorflow/tfjs-node' as string);
+      await import(NATIVE_PACKAGE);
     } else if (name === 'wasm') {
       setThreadsCount(1);
     }
@@ -58,6 +62,7 @@ async function activate(name: 'tensorflow' | 'wasm' | 'cpu'): Promise<string | u
 }
 
 /** tfjs prints advice to the console when the cpu backend starts in Node; the worker's output is its own. */
+/* eslint-disable no-console -- silencing tfjs's own console advice is the point here */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
   const { log, warn } = console;
   console.log = () => {};
@@ -69,10 +74,16 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
     console.warn = warn;
   }
 }
+/* eslint-enable no-console */
 
 function versions(backend: string): Record<string, string> {
   const out: Record<string, string> = { tfjs: tf.version.tfjs, node: process.versions.node };
-  const pkg = backend === 'tensorflow' ? '@tensorflow/tfjs-node' : backend === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu';
+  const pkg =
+    backend === 'tensorflow'
+      ? '@tensorflow/tfjs-node'
+      : backend === 'wasm'
+        ? '@tensorflow/tfjs-backend-wasm'
+        : '@tensorflow/tfjs-backend-cpu';
   try {
     out[backend] = (require(`${pkg}/package.json`) as { version: string }).version;
   } catch {

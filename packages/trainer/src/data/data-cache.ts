@@ -19,7 +19,10 @@ export function writePrepared(path: string, data: PreparedData): void {
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  const body = splits.flatMap((s) => [Buffer.from(s.ids.buffer, s.ids.byteOffset, s.ids.byteLength), Buffer.from(s.labels.buffer, s.labels.byteOffset, s.labels.byteLength)]);
+  const body = splits.flatMap((s) => [
+    Buffer.from(s.ids.buffer, s.ids.byteOffset, s.ids.byteLength),
+    Buffer.from(s.labels.buffer, s.labels.byteOffset, s.labels.byteLength),
+  ]);
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, Buffer.concat([length, header, ...body]));
@@ -43,8 +46,20 @@ export function readPrepared(path: string): PreparedData {
     offset += ints * 4;
     return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   };
-  const splits: EncodedSplit[] = header.counts.map((count) => ({ count, ids: take(count * header.maxLength), labels: take(count) }));
+  const splits: EncodedSplit[] = header.counts.map((count) => ({
+    count,
+    ids: take(count * header.maxLength),
+    labels: take(count),
+  }));
   const [train, validation, test] = splits;
-  if (train === undefined || validation === undefined) throw new Error(`${path} has no training or validation split`);
-  return { vocabulary: header.vocabulary, classes: header.classes, maxLength: header.maxLength, train, validation, test: test ?? null };
+  if (train === undefined || validation === undefined)
+    throw new Error(`${path} has no training or validation split`);
+  return {
+    vocabulary: header.vocabulary,
+    classes: header.classes,
+    maxLength: header.maxLength,
+    train,
+    validation,
+    test: test ?? null,
+  };
 }

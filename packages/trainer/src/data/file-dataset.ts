@@ -34,11 +34,12 @@ export function fileTexts(spec: FileDatasetSpec, path: string): LabeledTexts {
     }
     const text = row[spec.text_field];
     const label = row[spec.label_field];
-    if (label === null || label === undefined || String(label).trim() === '') {
+    const labelText = typeof label === 'string' ? label : JSON.stringify(label ?? '');
+    if (label === null || label === undefined || labelText.trim() === '') {
       throw new DataError(`${path}, line ${line}: the label field "${spec.label_field}" is empty`);
     }
     texts.push(typeof text === 'string' ? text : JSON.stringify(text ?? ''));
-    labels.push(String(label));
+    labels.push(labelText);
   }
   if (texts.length === 0) throw new DataError(`data file ${path} has no examples`);
   return { texts, labels };
@@ -50,7 +51,9 @@ function csvRows(content: string, path: string): { line: number; row: Record<str
   if (header === undefined) return [];
   return records.slice(1).map(({ line, cells }) => {
     if (cells.length !== header.cells.length) {
-      throw new DataError(`${path}, line ${line}: ${cells.length} columns, but the header has ${header.cells.length}`);
+      throw new DataError(
+        `${path}, line ${line}: ${cells.length} columns, but the header has ${header.cells.length}`,
+      );
     }
     return { line, row: Object.fromEntries(header.cells.map((name, i) => [name, cells[i]])) };
   });

@@ -27,7 +27,14 @@ export interface PrepareOptions {
  */
 export function prepareData(options: PrepareOptions): string {
   const key = createHash('sha256')
-    .update(JSON.stringify([PREPARATION_VERSION, sourceFingerprint(options.dataset, options.baseDir), options.vocabSize, options.maxLength]))
+    .update(
+      JSON.stringify([
+        PREPARATION_VERSION,
+        sourceFingerprint(options.dataset, options.baseDir),
+        options.vocabSize,
+        options.maxLength,
+      ]),
+    )
     .digest('hex')
     .slice(0, 24);
   const path = `${options.cacheDir}/${key}.bin`;
@@ -52,16 +59,25 @@ function buildPrepared(options: PrepareOptions): PreparedData {
   const validationCount = Math.max(1, Math.round(texts.length * dataset.validation_split));
   const trainCount = texts.length - testCount - validationCount;
   if (trainCount < 1) {
-    throw new DataError(`the data set has ${texts.length} examples; after the validation and test splits none is left to train on`);
+    throw new DataError(
+      `the data set has ${texts.length} examples; after the validation and test splits none is left to train on`,
+    );
   }
   const testRows = order.slice(0, testCount);
   const validationRows = order.slice(testCount, testCount + validationCount);
   const trainRows = order.slice(testCount + validationCount);
 
-  const vocabulary = buildVocabulary(trainRows.map((i) => texts[i] ?? ''), options.vocabSize);
+  const vocabulary = buildVocabulary(
+    trainRows.map((i) => texts[i] ?? ''),
+    options.vocabSize,
+  );
   const encode = (rows: readonly number[]): EncodedSplit => ({
     count: rows.length,
-    ids: encodeTexts(rows.map((i) => texts[i] ?? ''), vocabulary, options.maxLength),
+    ids: encodeTexts(
+      rows.map((i) => texts[i] ?? ''),
+      vocabulary,
+      options.maxLength,
+    ),
     labels: Int32Array.from(rows, (i) => classIndex.get(labels[i] ?? '') ?? 0),
   });
   return {

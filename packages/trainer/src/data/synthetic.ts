@@ -10,11 +10,22 @@ import type { LabeledTexts } from './labeled-texts.js';
  * embeddings memorise the training set and their validation loss turns up: overfitting shows.
  */
 export function syntheticTexts(spec: SyntheticDatasetSpec): LabeledTexts {
-  const rng = createRng('synthetic', spec.seed, spec.samples, spec.classes, spec.vocabulary, spec.length, spec.noise);
+  const rng = createRng(
+    'synthetic',
+    spec.seed,
+    spec.samples,
+    spec.classes,
+    spec.vocabulary,
+    spec.length,
+    spec.noise,
+  );
   const words = Array.from({ length: spec.vocabulary }, (_, i) => `w${i}`);
   const signalPerClass = Math.max(2, Math.floor(spec.vocabulary / (spec.classes * 10)));
   const signal = Array.from({ length: spec.classes }, (_, c) =>
-    Array.from({ length: signalPerClass }, (_, k) => words[(c * signalPerClass + k) % spec.vocabulary] ?? 'w0'),
+    Array.from(
+      { length: signalPerClass },
+      (_, k) => words[(c * signalPerClass + k) % spec.vocabulary] ?? 'w0',
+    ),
   );
   const texts: string[] = [];
   const labels: string[] = [];
@@ -26,7 +37,10 @@ export function syntheticTexts(spec: SyntheticDatasetSpec): LabeledTexts {
       if (rng.next() < spec.noise) tokens.push(words[Math.floor(rng.next() * spec.vocabulary)] ?? 'w0');
       else tokens.push(own[Math.floor(own.length * rng.next() ** 2)] ?? 'w0'); // skewed: a few words dominate
     }
-    const flipped = rng.next() < spec.noise / 5 ? (label + 1 + Math.floor(rng.next() * (spec.classes - 1))) % spec.classes : label;
+    const flipped =
+      rng.next() < spec.noise / 5
+        ? (label + 1 + Math.floor(rng.next() * (spec.classes - 1))) % spec.classes
+        : label;
     texts.push(tokens.join(' '));
     labels.push(`class_${flipped}`);
   }

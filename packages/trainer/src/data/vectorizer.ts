@@ -17,7 +17,9 @@ export function tokenize(text: string): string[] {
 export function buildVocabulary(texts: readonly string[], vocabSize: number): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const ranked = [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
   return ['<pad>', '<unk>', ...ranked.slice(0, Math.max(0, vocabSize - 2)).map(([word]) => word)];
 }
 
@@ -25,12 +27,17 @@ export function buildVocabulary(texts: readonly string[], vocabSize: number): st
  * Encodes texts as rows of maxLength word ids: the first maxLength words (truncating the
  * rest), padded with PAD at the end.
  */
-export function encodeTexts(texts: readonly string[], vocabulary: readonly string[], maxLength: number): Int32Array {
+export function encodeTexts(
+  texts: readonly string[],
+  vocabulary: readonly string[],
+  maxLength: number,
+): Int32Array {
   const index = new Map(vocabulary.map((word, i) => [word, i]));
   const ids = new Int32Array(texts.length * maxLength); // zero-filled: PAD
   texts.forEach((text, row) => {
     const words = tokenize(text);
-    for (let t = 0; t < Math.min(maxLength, words.length); t++) ids[row * maxLength + t] = index.get(words[t] ?? '') ?? UNKNOWN;
+    for (let t = 0; t < Math.min(maxLength, words.length); t++)
+      ids[row * maxLength + t] = index.get(words[t] ?? '') ?? UNKNOWN;
   });
   return ids;
 }

@@ -30,4 +30,3 @@ export function gatherRows(fallback: KernelFunc): KernelFunc {
     return out.info;
   };
 }
-

@@ -20,7 +20,8 @@ export function registerTrainingKernels(backendName: string): void {
     configs.push({ kernelName: tf.GatherV2, backendName, kernelFunc: gatherRows(stockGather.kernelFunc) });
   }
   for (const config of configs) {
-    if (tf.getKernel(config.kernelName, backendName) !== undefined) tf.unregisterKernel(config.kernelName, backendName);
+    if (tf.getKernel(config.kernelName, backendName) !== undefined)
+      tf.unregisterKernel(config.kernelName, backendName);
     tf.registerKernel(config);
   }
   registered.add(backendName);

@@ -26,7 +26,11 @@ export function inputValues(backend: KernelBackend, info: TensorInfo): TypedArra
 }
 
 /** Allocates an output tensor of zeros and returns it with its writable values. */
-export function zeroOutput(backend: KernelBackend, shape: number[], dtype: DataType): { info: TensorInfo; values: TypedArray } {
+export function zeroOutput(
+  backend: KernelBackend,
+  shape: number[],
+  dtype: DataType,
+): { info: TensorInfo; values: TypedArray } {
   if (isWasm(backend)) {
     const info = backend.makeOutput(shape, dtype);
     const values = backend.typedArrayFromHeap(info);

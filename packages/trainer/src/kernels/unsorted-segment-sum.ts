@@ -1,4 +1,10 @@
-import { UnsortedSegmentSum, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import {
+  UnsortedSegmentSum,
+  type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
 import { inputValues, zeroOutput } from './tensor-io.js';
 
 /**

@@ -29,17 +29,21 @@ export async function loadModel(
     throw new DataError(`cannot load the model module ${model}: ${(error as Error).message}`);
   }
   if (typeof module.buildModel !== 'function') {
-    throw new DataError(`the model module ${model} must export a function buildModel(context) that returns a tf.LayersModel`);
+    throw new DataError(
+      `the model module ${model} must export a function buildModel(context) that returns a tf.LayersModel`,
+    );
   }
   const built = await module.buildModel(context);
   if (!(built instanceof tf.LayersModel)) {
-    throw new DataError(`buildModel in ${model} returned ${typeof built}, not a tf.LayersModel; build it with context.tf`);
+    throw new DataError(
+      `buildModel in ${model} returned ${typeof built}, not a tf.LayersModel; build it with context.tf`,
+    );
   }
   const outputs = built.outputs[0]?.shape ?? [];
   const expected = context.numClasses === 2 ? 1 : context.numClasses;
   if (built.outputs.length !== 1 || outputs.length !== 2 || outputs[1] !== expected) {
     throw new DataError(
-      `the model from ${model} has output shape [${outputs.join(', ')}]; with ${context.numClasses} classes it must be [null, ${expected}] (${expected === 1 ? 'sigmoid' : 'softmax'})`,
+      `the model from ${model} has output shape ${JSON.stringify(outputs)}; with ${context.numClasses} classes it must be [null,${expected}] (${expected === 1 ? 'sigmoid' : 'softmax'})`,
     );
   }
   return built;

@@ -17,7 +17,9 @@ export function pretrainedMatrix(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new DataError(`cannot read pretrained_embeddings ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new DataError(
+      `cannot read pretrained_embeddings ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   const rng = createRng('embedding-init', seed);
   const matrix = Float32Array.from({ length: vocabulary.length * dim }, () => (rng.next() - 0.5) * 0.1);

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { DivergedError, TRAINER_METRICS, type EpochReport, type MetricSpec, type ParameterValues, type TrialSummary } from '@embsweep/core';
+import {
+  DivergedError,
+  TRAINER_METRICS,
+  type EpochReport,
+  type MetricSpec,
+  type ParameterValues,
+  type TrialSummary,
+} from '@embsweep/core';
 import type { PreparedData } from '../data/prepared-data.js';
 import { shuffledIndexes } from '../data/prepare-data.js';
 import { loadModel } from '../model/load-model.js';
@@ -37,12 +44,22 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   const startTensors = tf.memory().numTensors;
   const model = await loadModel(
     options.model,
-    { tf, params: options.params, vocabSize: data.vocabulary.length, maxLength: data.maxLength, numClasses: data.classes.length, seed: options.seed, vocabulary: data.vocabulary },
+    {
+      tf,
+      params: options.params,
+      vocabSize: data.vocabulary.length,
+      maxLength: data.maxLength,
+      numClasses: data.classes.length,
+      seed: options.seed,
+      vocabulary: data.vocabulary,
+    },
     params,
     options.log,
   );
   const optimizer = makeOptimizer(params);
-  const monitored = TRAINER_METRICS.includes(options.metric.name) ? options.metric : { name: 'val_loss', goal: 'minimize' as const };
+  const monitored = TRAINER_METRICS.includes(options.metric.name)
+    ? options.metric
+    : { name: 'val_loss', goal: 'minimize' as const };
   const better = (a: number, b: number) => (monitored.goal === 'maximize' ? a > b : a < b);
   const keepBest = params.patience > 0 || data.test !== null;
   let best: { epoch: number; value: number; weights: tf.Tensor[] | null } | null = null;
@@ -64,7 +81,9 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
         const rows = order.slice(start, start + params.batch_size);
         const [loss, right] = trainBatch(model, optimizer, variables, data, rows);
         if (!Number.isFinite(loss)) {
-          throw new DivergedError(`the training loss became ${loss} at epoch ${epoch}, batch ${Math.floor(start / params.batch_size) + 1}; lower learning_rate or raise regularisation`);
+          throw new DivergedError(
+            `the training loss became ${loss} at epoch ${epoch}, batch ${Math.floor(start / params.batch_size) + 1}; lower learning_rate or raise regularisation`,
+          );
         }
         lossSum += loss * rows.length;
         correct += right;
@@ -93,7 +112,9 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
         best?.weights?.forEach((w) => w.dispose());
         best = { epoch, value, weights: keepBest ? model.getWeights().map((w) => w.clone()) : null };
       } else if (params.patience > 0 && best !== null && epoch - best.epoch >= params.patience) {
-        options.log(`no improvement of ${monitored.name} for ${params.patience} epochs; stopping at epoch ${epoch} and keeping epoch ${best.epoch}`);
+        options.log(
+          `no improvement of ${monitored.name} for ${params.patience} epochs; stopping at epoch ${epoch} and keeping epoch ${best.epoch}`,
+        );
         stoppedEarly = true;
         break;
       }
@@ -104,7 +125,14 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
       const test = evaluate(model, data.test, data.maxLength, 256);
       testMetrics = { test_loss: test.loss, test_acc: test.acc };
     }
-    return { epochs: epochsRun, bestEpoch: best?.epoch ?? null, bestValue: best?.value ?? null, stoppedEarly, stopped, testMetrics };
+    return {
+      epochs: epochsRun,
+      bestEpoch: best?.epoch ?? null,
+      bestValue: best?.value ?? null,
+      stoppedEarly,
+      stopped,
+      testMetrics,
+    };
   } finally {
     best?.weights?.forEach((w) => w.dispose());
     optimizer.dispose();
@@ -115,7 +143,13 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
 }
 
 /** One optimizer step on the given rows; returns the batch's mean loss and correct count. */
-function trainBatch(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], data: PreparedData, rows: readonly number[]): [number, number] {
+function trainBatch(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  data: PreparedData,
+  rows: readonly number[],
+): [number, number] {
   const { maxLength } = data;
   const ids = new Int32Array(rows.length * maxLength);
   const labels = new Int32Array(rows.length);
@@ -133,7 +167,7 @@ function trainBatch(model: tf.LayersModel, optimizer: tf.Optimizer, variables: t
       correct = tf.keep(result.correct);
       dataLoss = tf.keep(result.loss);
       const penalties = model.losses.map((penalty) => penalty());
-      return penalties.length === 0 ? result.loss : (tf.addN([result.loss, ...penalties]) as tf.Scalar);
+      return penalties.length === 0 ? result.loss : tf.addN<tf.Scalar>([result.loss, ...penalties]);
     }, variables);
     optimizer.applyGradients(grads);
     const result: [number, number] = [dataLoss?.dataSync()[0] ?? NaN, correct?.dataSync()[0] ?? 0];

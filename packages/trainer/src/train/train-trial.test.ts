@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { DataError, DivergedError, type EpochReport, type ParameterValues } from '@embsweep/core';
+import { chooseBackend } from '../backends/choose-backend.js';
+import type { PreparedData } from '../data/prepared-data.js';
+import { smallData, tempDir } from '../testing/small-data.js';
+import { trainTrial } from './train-trial.js';
+
+const FIXTURES = new URL('../testing/fixtures/', import.meta.url).pathname;
+const metric = { name: 'val_loss', goal: 'minimize' } as const;
+
+async function train(
+  data: PreparedData,
+  params: ParameterValues,
+  extra: { seed?: number; model?: string; stopAfterBatches?: number } = {},
+) {
+  const reports: EpochReport[] = [];
+  const logs: string[] = [];
+  let batches = 0;
+  const summary = await trainTrial({
+    params,
+    seed: extra.seed ?? 0,
+    data,
+    metric,
+    model: extra.model ?? 'embedding-classifier',
+    shouldStop: () => extra.stopAfterBatches !== undefined && batches++ >= extra.stopAfterBatches,
+    onEpoch: (r) => reports.push(r),
+    log: (m) => logs.push(m),
+  });
+  return { summary, reports, logs };
+}
+
+describe('trainTrial (wasm)', () => {
+  let data: PreparedData;
+  before(async () => {
+    await chooseBackend('wasm');
+    data = smallData().data;
+  });
+
+  it('reports every epoch: loss, acc, val_loss, val_acc, time, tokens/s, tensors', async () => {
+    const { reports, summary } = await train(data, {
+      embedding_dim: 8,
+      epochs: 3,
+      batch_size: 32,
+      learning_rate: 0.02,
+    });
+    assert.equal(reports.length, 3);
+    for (const r of reports) {
+      for (const name of ['loss', 'acc', 'val_loss', 'val_acc', 'reg_loss'])
+        assert.ok(Number.isFinite(r.metrics[name]), name);
+      assert.ok(r.epochSeconds > 0 && r.tokensPerSecond > 0 && r.tensors > 0);
+    }
+    assert.ok((reports[2]?.metrics['loss'] ?? 1) < (reports[0]?.metrics['loss'] ?? 0), 'it learns');
+    assert.equal(summary.epochs, 3);
+    assert.ok(
+      summary.bestEpoch !== null && summary.bestValue === reports[summary.bestEpoch - 1]?.metrics['val_loss'],
+    );
+  });
+
+  it('gives the same curve for the same parameters and seed, and another for another seed', async () => {
+    const params = { embedding_dim: 16, dropout: 0.3, l2: 1e-3, epochs: 2, batch_size: 16 };
+    const curve = async (seed: number) =>
+      (await train(data, params, { seed })).reports.map((r) => [r.metrics['loss'], r.metrics['val_loss']]);
+    assert.deepEqual(await curve(1), await curve(1));
+    assert.notDeepEqual(await curve(1), await curve(2));
+  });
+
+  it('leaks no tensor across epochs or trials', async () => {
+    const before = tf.memory().numTensors;
+    const { reports } = await train(data, {
+      embedding_dim: 8,
+      dropout: 0.2,
+      l1: 1e-4,
+      l2: 1e-4,
+      hidden_units: 4,
+      pooling: 'max',
+      epochs: 4,
+      batch_size: 32,
+      optimizer: 'rmsprop',
+    });
+    assert.equal(
+      new Set(reports.map((r) => r.tensors)).size,
+      1,
+      `tensor counts per epoch: ${reports.map((r) => r.tensors).join(', ')}`,
+    );
+    await train(data, { embedding_dim: 8, epochs: 1, optimizer: 'sgd', learning_rate: 0.1 });
+    assert.equal(tf.memory().numTensors, before);
+  });
+
+  it('stops at the next batch when told to', async () => {
+    const { summary, reports } = await train(data, { embedding_dim: 8, epochs: 5 }, { stopAfterBatches: 3 });
+    assert.equal(summary.stopped, true);
+    assert.equal(reports.length, 0);
+  });
+
+  it('stops after `patience` epochs without improvement and keeps the best epoch', async () => {
+    const { summary, reports, logs } = await train(data, {
+      embedding_dim: 128,
+      epochs: 30,
+      batch_size: 16,
+      learning_rate: 0.05,
+      patience: 2,
+    });
+    assert.equal(summary.stoppedEarly, true);
+    assert.ok(reports.length < 30);
+    assert.equal(reports.length, (summary.bestEpoch ?? 0) + 2);
+    assert.match(logs.join('\n'), /no improvement of val_loss for 2 epochs/);
+  });
+
+  it('scores the test split with the best weights', async () => {
+    const withTest = smallData({ test_split: 0.2 }).data;
+    const { summary } = await train(withTest, { embedding_dim: 8, epochs: 2 });
+    assert.ok(
+      Number.isFinite(summary.testMetrics?.['test_loss']) &&
+        Number.isFinite(summary.testMetrics?.['test_acc']),
+    );
+  });
+
+  it('trains multi-class data with a softmax output', async () => {
+    const three = smallData({ classes: 3 }).data;
+    const { reports } = await train(three, { embedding_dim: 8, epochs: 3, learning_rate: 0.02 });
+    assert.ok((reports[2]?.metrics['val_acc'] ?? 0) > 0.4, 'above chance (1/3)');
+  });
+
+  it('ends a diverging trial as diverged, keeping the epochs before it', async () => {
+    const reports: EpochReport[] = [];
+    await assert.rejects(
+      trainTrial({
+        params: {},
+        seed: 0,
+        data,
+        metric,
+        model: join(FIXTURES, 'diverging-model.js'),
+        shouldStop: () => false,
+        onEpoch: (r) => reports.push(r),
+        log: () => {},
+      }),
+      (e: unknown) =>
+        e instanceof DivergedError && e.code === 'diverged' && /became NaN at epoch 8/.test(e.message),
+    );
+    assert.equal(reports.length, 7);
+  });
+
+  it('initialises the embedding from pretrained vectors, frozen when asked', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'vectors.txt');
+    const words = data.vocabulary.slice(2, 6);
+    writeFileSync(
+      file,
+      `${words.length} 4\n${words.map((w, i) => `${w} ${[i, i + 0.5, -i, 1].join(' ')}`).join('\n')}\nnot-in-vocab 9 9 9 9\n`,
+    );
+    const { logs, summary } = await train(data, {
+      embedding_dim: 4,
+      pretrained_embeddings: file,
+      embedding_trainable: false,
+      epochs: 1,
+    });
+    assert.match(logs.join('\n'), /pretrained vectors cover 4 of 198 words \(frozen\)/);
+    assert.equal(summary.epochs, 1);
+    await assert.rejects(
+      train(data, { embedding_dim: 8, pretrained_embeddings: file, epochs: 1 }),
+      (e: unknown) =>
+        e instanceof DataError && /vectors have 4 dimensions, but embedding_dim is 8/.test(e.message),
+    );
+  });
+
+  it("trains a user's own model module, and explains one with the wrong output", async () => {
+    const { reports } = await train(
+      data,
+      { width: 6, epochs: 2 },
+      { model: join(FIXTURES, 'tiny-model.js') },
+    );
+    assert.equal(reports.length, 2);
+    await assert.rejects(
+      train(data, {}, { model: join(FIXTURES, 'wrong-output-model.js') }),
+      /output shape \[null,3\]; with 2 classes it must be \[null,1\]/,
+    );
+    await assert.rejects(
+      train(data, {}, { model: join(FIXTURES, 'no-such-model.js') }),
+      /cannot load the model module/,
+    );
+  });
+});

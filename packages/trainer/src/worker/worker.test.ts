@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { fork, type ChildProcess } from 'node:child_process';
+import { describe, it } from 'node:test';
+import type { ParentMessage, TrialAssignment, WorkerMessage } from '@embsweep/core';
+import { smallData } from '../testing/small-data.js';
+import { WORKER_MAIN } from './worker-path.js';
+
+function startWorker(): {
+  child: ChildProcess;
+  messages: WorkerMessage[];
+  next: (type: WorkerMessage['type']) => Promise<WorkerMessage>;
+  exit: Promise<number | null>;
+} {
+  const child = fork(WORKER_MAIN, [], {
+    env: { ...process.env, EMBSWEEP_BACKEND: 'wasm', EMBSWEEP_HEARTBEAT_MS: '50' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const messages: WorkerMessage[] = [];
+  const waiters: { type: string; resolve: (m: WorkerMessage) => void }[] = [];
+  child.on('message', (m: WorkerMessage) => {
+    messages.push(m);
+    for (const w of waiters.filter((w) => w.type === m.type)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const next = (type: WorkerMessage['type']) =>
+    new Promise<WorkerMessage>((resolve) => {
+      const seen = messages.find((m) => m.type === type);
+      if (seen) resolve(seen);
+      else waiters.push({ type, resolve });
+    });
+  return { child, messages, next, exit };
+}
+
+const send = (child: ChildProcess, message: ParentMessage) => child.send(message);
+
+describe('the worker process (forked)', { timeout: 60_000 }, () => {
+  const { path } = smallData();
+  const trial = (params: Record<string, unknown>): TrialAssignment => ({
+    trialId: 7,
+    attempt: 1,
+    params,
+    seed: 0,
+    metric: { name: 'val_loss', goal: 'minimize' },
+    dataPath: path,
+    model: 'embedding-classifier',
+  });
+
+  it('says ready with its backend, streams epochs and heartbeats, then done, and exits 0', async () => {
+    const w = startWorker();
+    const ready = await w.next('ready');
+    assert.ok(ready.type === 'ready' && ready.backend === 'wasm' && ready.versions['tfjs'] === '4.22.0');
+    send(w.child, { type: 'start', trial: trial({ embedding_dim: 8, epochs: 3 }) });
+    const done = await w.next('done');
+    assert.equal(await w.exit, 0);
+    assert.ok(done.type === 'done' && done.trialId === 7 && done.summary.epochs === 3);
+    const epochs = w.messages.filter((m) => m.type === 'epoch');
+    assert.deepEqual(
+      epochs.map((m) => m.type === 'epoch' && m.report.epoch),
+      [1, 2, 3],
+    );
+    assert.ok(w.messages.some((m) => m.type === 'heartbeat'));
+  });
+
+  it('obeys a stop message at the next batch and reports done with stopped', async () => {
+    const w = startWorker();
+    await w.next('ready');
+    send(w.child, { type: 'start', trial: trial({ embedding_dim: 8, epochs: 500 }) });
+    await w.next('epoch');
+    send(w.child, { type: 'stop', reason: 'test' });
+    const done = await w.next('done');
+    assert.ok(done.type === 'done' && done.summary.stopped);
+    assert.equal(await w.exit, 0);
+  });
+
+  it('reports a failure as {name, code, message, stack} and exits non-zero', async () => {
+    const w = startWorker();
+    await w.next('ready');
+    send(w.child, { type: 'start', trial: { ...trial({}), dataPath: '/no/such/prepared.bin' } });
+    const failed = await w.next('failed');
+    assert.ok(failed.type === 'failed' && failed.trialId === 7);
+    assert.match(failed.error.message, /no such file|ENOENT/);
+    assert.ok(failed.error.name.length > 0 && typeof failed.error.stack === 'string');
+    assert.equal(await w.exit, 1);
+  });
+});
