@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { makeTempDir } from '@embsweep/store/testing';
 
-const SUBCOMMANDS = ['validate', 'plan', 'ls', 'show', 'best', 'query', 'export'];
+const SUBCOMMANDS = ['validate', 'plan', 'train', 'ls', 'show', 'best', 'query', 'export'];
 
 function tempSweep(content: string): string {
   const dir = makeTempDir('cli');

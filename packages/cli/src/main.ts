@@ -7,6 +7,7 @@ import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
 import { queryCommand } from './commands/query.js';
 import { showCommand } from './commands/show.js';
+import { trainCommand } from './commands/train.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, PROCESS_IO, type CommandIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -14,6 +15,7 @@ import { UsageError } from './usage-error.js';
 const COMMANDS: readonly Command[] = [
   validateCommand,
   planCommand,
+  trainCommand,
   lsCommand,
   showCommand,
   bestCommand,
@@ -76,6 +78,10 @@ function report(error: unknown, io: CommandIo): number {
   }
   if (error instanceof ConfigError) {
     io.err(`${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof EmbsweepError && error.code === 'data_invalid') {
+    io.err(`embsweep: the data set cannot be used: ${error.message}\n`);
     return EXIT.usage;
   }
   if (error instanceof EmbsweepError) {

@@ -54,7 +54,12 @@ export interface TrialSummary {
 }
 
 export type WorkerMessage =
-  | { readonly type: 'ready'; readonly pid: number; readonly backend: string; readonly versions: Readonly<Record<string, string>> }
+  | {
+      readonly type: 'ready';
+      readonly pid: number;
+      readonly backend: string;
+      readonly versions: Readonly<Record<string, string>>;
+    }
   | { readonly type: 'heartbeat'; readonly at: number; readonly rssBytes: number }
   | { readonly type: 'epoch'; readonly trialId: number; readonly report: EpochReport }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string }

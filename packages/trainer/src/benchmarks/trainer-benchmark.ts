@@ -1,0 +1,139 @@
+// Benchmark of training throughput (npm run bench): tokens per second for the reference shape
+// (batch 64 x 200 tokens, vocabulary 10,000, embedding_dim 64, dropout 0.25, l2 1e-4, Adam) on
+// every available backend, against stock tfjs cpu (without embsweep's kernels) as the baseline.
+// Each backend runs in its own process: kernel registration is global to a process.
+// Targets on the reference 2-core machine with wasm: >= 250,000 tokens/s per worker (stretch
+// 1,000,000).
+import { fork } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs';
+import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { createRng } from '@embsweep/core';
+import { chooseBackend, type BackendChoice } from '../backends/choose-backend.js';
+import type { EncodedSplit, PreparedData } from '../data/prepared-data.js';
+import { trainTrial } from '../train/train-trial.js';
+
+const BATCH = 64;
+const LENGTH = 200;
+const VOCAB = 10_000;
+
+function randomSplit(count: number, seed: number): EncodedSplit {
+  const rng = createRng('bench', seed);
+  return {
+    count,
+    ids: Int32Array.from({ length: count * LENGTH }, () => 2 + Math.floor(rng.next() * (VOCAB - 2))),
+    labels: Int32Array.from({ length: count }, () => (rng.next() < 0.5 ? 0 : 1)),
+  };
+}
+
+/**
+ * Runs in a child: trains `batches` steps per epoch and sends the last epoch's tokens/s (two
+ * epochs, so the first absorbs warm-up; one for the stock baseline, whose single step takes
+ * minutes at this vocabulary).
+ */
+async function measure(backend: string, stock: boolean, batches: number): Promise<void> {
+  if (stock) {
+    await tf.setBackend(backend); // no embsweep kernels: the baseline
+    await tf.ready();
+  } else {
+    if (backend === 'wasm') setThreadsCount(1);
+    await chooseBackend(backend as BackendChoice);
+  }
+  const data: PreparedData = {
+    vocabulary: Array.from({ length: VOCAB }, (_, i) => `w${i}`),
+    classes: ['a', 'b'],
+    maxLength: LENGTH,
+    train: randomSplit(BATCH * batches, 1),
+    validation: randomSplit(8, 2),
+    test: null,
+  };
+  const rates: number[] = [];
+  await trainTrial({
+    params: {
+      embedding_dim: 64,
+      dropout: 0.25,
+      l2: 1e-4,
+      optimizer: 'adam',
+      batch_size: BATCH,
+      epochs: stock ? 1 : 2,
+      vocab_size: VOCAB,
+      max_length: LENGTH,
+    },
+    seed: 0,
+    data,
+    metric: { name: 'val_loss', goal: 'minimize' },
+    model: 'embedding-classifier',
+    shouldStop: () => false,
+    onEpoch: (r) => rates.push(r.tokensPerSecond),
+    log: () => {},
+  });
+  process.send?.({ rate: rates.at(-1) ?? NaN });
+}
+
+/** A measurement: tokens/s, or an upper bound when one step did not finish within the budget. */
+type Measurement = { rate: number; bound?: boolean } | string;
+
+function runChild(
+  backend: string,
+  stock: boolean,
+  batches: number,
+  budgetSeconds = 300,
+): Promise<Measurement> {
+  return new Promise((resolve) => {
+    const child = fork(
+      new URL(import.meta.url),
+      ['--child', backend, stock ? 'stock' : 'embsweep', String(batches)],
+      { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    );
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      // One step of BATCH x LENGTH tokens took longer than the budget.
+      resolve({ rate: (BATCH * LENGTH * batches) / budgetSeconds, bound: true });
+    }, budgetSeconds * 1000);
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('message', (m: { rate: number }) => {
+      clearTimeout(timer);
+      resolve({ rate: m.rate });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(`cannot train (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const [flag, backend, mode, batches] = process.argv.slice(2);
+  if (flag === '--child' && backend !== undefined) return measure(backend, mode === 'stock', Number(batches));
+  console.log(
+    `trainer: tokens/s per worker, batch ${BATCH} x ${LENGTH} tokens, vocabulary ${VOCAB}, dim 64, dropout 0.25, l2 1e-4, Adam (single-threaded)`,
+  );
+  const baseline = await runChild('cpu', true, 1, 120);
+  const results: [string, Measurement][] = [['cpu, stock tfjs kernels (baseline)', baseline]];
+  results.push(['cpu, embsweep kernels', await runChild('cpu', false, 10)]);
+  results.push(['wasm, stock tfjs kernels', await runChild('wasm', true, 1, 60)]);
+  results.push(['wasm, embsweep kernels', await runChild('wasm', false, 40)]);
+  results.push(['tensorflow (tfjs-node)', await runChild('tensorflow', false, 40)]);
+  const base = typeof baseline === 'string' ? undefined : baseline;
+  for (const [label, m] of results) {
+    let text: string;
+    if (typeof m === 'string') text = m;
+    else {
+      const rate = `${m.bound ? '<' : ' '}${Math.round(m.rate).toLocaleString('en').padStart(11)} tokens/s`;
+      const ratio =
+        base === undefined
+          ? ''
+          : `   ${base.bound && !m.bound ? '>' : ' '}${(m.rate / base.rate).toFixed(0).padStart(6)}x baseline`;
+      text = `${rate}${m.bound ? ' (one step did not finish within its time budget)' : ratio}`;
+    }
+    console.log(`  ${label.padEnd(38)} ${text}`);
+  }
+  const wasm = results.find(([label]) => label === 'wasm, embsweep kernels')?.[1];
+  if (typeof wasm === 'object') {
+    console.log(
+      `  target wasm >= 250,000 tokens/s: ${wasm.rate >= 250_000 ? 'ok' : 'MISSED'}; stretch 1,000,000: ${wasm.rate >= 1_000_000 ? 'ok' : 'not reached'}`,
+    );
+  }
+}
+
+await main();
