@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export.js';
 import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
 import { queryCommand } from './commands/query.js';
+import { runCommand } from './commands/run.js';
 import { showCommand } from './commands/show.js';
 import { trainCommand } from './commands/train.js';
 import { validateCommand } from './commands/validate.js';
@@ -15,6 +16,7 @@ import { UsageError } from './usage-error.js';
 const COMMANDS: readonly Command[] = [
   validateCommand,
   planCommand,
+  runCommand,
   trainCommand,
   lsCommand,
   showCommand,

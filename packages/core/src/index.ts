@@ -38,3 +38,4 @@ export { searchSpaceHash } from './search/search-space-hash.js';
 export type * from './store/records.js';
 export type * from './store/store.js';
 export * from './protocol/worker-messages.js';
+export * from './protocol/executor.js';

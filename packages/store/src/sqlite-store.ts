@@ -265,12 +265,18 @@ export class SqliteStore implements Store {
 
   setTrialRuntime(
     trialId: number,
-    runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> },
+    runtime: {
+      readonly backend: string;
+      readonly versions: Readonly<Record<string, string>>;
+      readonly pid?: number;
+    },
   ): void {
     this.write(() => {
       this.db
-        .prepare('UPDATE trials SET backend = ?, versions_json = ? WHERE id = ?')
-        .run(runtime.backend, JSON.stringify(runtime.versions), trialId);
+        .prepare(
+          'UPDATE trials SET backend = ?, versions_json = ?, worker_pid = COALESCE(?, worker_pid) WHERE id = ?',
+        )
+        .run(runtime.backend, JSON.stringify(runtime.versions), runtime.pid ?? null, trialId);
     });
   }
 

@@ -40,10 +40,14 @@ export interface TrialStore {
     to: TrialState,
     outcome: { readonly reason: string; readonly errorCode?: string; readonly errorMessage?: string },
   ): TrialRecord;
-  /** Records where and on what a running trial runs. */
+  /** Records what a running trial runs on, and (when given) the pid of its worker process. */
   setTrialRuntime(
     trialId: number,
-    runtime: { readonly backend: string; readonly versions: Readonly<Record<string, string>> },
+    runtime: {
+      readonly backend: string;
+      readonly versions: Readonly<Record<string, string>>;
+      readonly pid?: number;
+    },
   ): void;
   heartbeat(trialId: number): void;
   getTrial(trialId: number): TrialRecord | undefined;

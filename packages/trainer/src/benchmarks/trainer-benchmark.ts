@@ -97,7 +97,8 @@ function runChild(
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const reason = stderr.split('\n').find((line) => /Error\b|error:/.test(line)) ?? stderr.trim().split('\n')[0] ?? '';
+      const reason =
+        stderr.split('\n').find((line) => /Error\b|error:/.test(line)) ?? stderr.trim().split('\n')[0] ?? '';
       resolve(`cannot train (exit ${code}): ${reason.trim().slice(0, 100)}`);
     });
   });

@@ -68,6 +68,15 @@ describe('trainTrial (wasm)', () => {
     assert.notDeepEqual(await curve(1), await curve(2));
   });
 
+  it('applies L1/L2 to the embedding: a penalty is reported and the curve changes', async () => {
+    const plain = await train(data, { embedding_dim: 16, epochs: 2 });
+    const l2 = await train(data, { embedding_dim: 16, epochs: 2, l2: 0.01 });
+    const l1 = await train(data, { embedding_dim: 16, epochs: 2, l1: 0.01 });
+    assert.equal(plain.reports[1]?.metrics['reg_loss'], 0);
+    assert.ok((l2.reports[1]?.metrics['reg_loss'] ?? 0) > 0 && (l1.reports[1]?.metrics['reg_loss'] ?? 0) > 0);
+    assert.notEqual(l2.reports[1]?.metrics['loss'], plain.reports[1]?.metrics['loss']);
+  });
+
   it('leaks no tensor across epochs or trials', async () => {
     const before = tf.memory().numTensors;
     const { reports } = await train(data, {

@@ -166,7 +166,7 @@ function trainBatch(
       const result = batchLoss(model.apply(x, { training: true }) as tf.Tensor, y);
       correct = tf.keep(result.correct);
       dataLoss = tf.keep(result.loss);
-      const penalties = model.losses.map((penalty) => penalty());
+      const penalties = penaltiesOf(model);
       return penalties.length === 0 ? result.loss : tf.addN<tf.Scalar>([result.loss, ...penalties]);
     }, variables);
     optimizer.applyGradients(grads);
@@ -178,10 +178,18 @@ function trainBatch(
   });
 }
 
+/**
+ * The regulariser penalties of every layer, on the current weights. Read from the layers: a
+ * functional tf.LayersModel's own `losses` is empty even when its layers have regularisers.
+ */
+function penaltiesOf(model: tf.LayersModel): tf.Scalar[] {
+  return model.layers.flatMap((layer) => layer.losses.map((penalty) => penalty()));
+}
+
 /** The current L1/L2 penalty of the model's weights (0 without regularisers). */
 function regularisation(model: tf.LayersModel): number {
   return tf.tidy(() => {
-    const penalties = model.losses.map((penalty) => penalty());
+    const penalties = penaltiesOf(model);
     return penalties.length === 0 ? 0 : (tf.addN(penalties).dataSync()[0] ?? 0);
   });
 }

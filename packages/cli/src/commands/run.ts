@@ -1,0 +1,126 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
+import { SqliteStore } from '@embsweep/store';
+import { consoleLogger } from '../console-logger.js';
+import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
+import { formatRows } from '../format-rows.js';
+import { EXIT } from '../io.js';
+import { loadSweepFile } from '../load-sweep-file.js';
+import { parseFlags } from '../parse-flags.js';
+import { UsageError } from '../usage-error.js';
+import type { Command } from './command.js';
+import { trialRows } from './trial-columns.js';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a sweep: every trial in parallel worker processes, recorded in the database',
+  help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--force-resume] [--verbose]
+
+Validates the sweep file, prepares its data once, and runs its trials in worker processes, at
+most N at once, recording every epoch in the results database as it arrives. The
+early-termination rule judges every epoch. Running the same command again resumes the sweep:
+finished trials are kept, unfinished ones run again. Ctrl-C stops it gracefully (running
+trials end at their next batch and are recorded as interrupted); a second Ctrl-C kills them.
+
+Options:
+  --concurrency N  trials at once (default: execution.concurrency, else the number of CPU cores)
+  --force-resume   resume even though the sweep file's search space changed (new trials are added)
+  --verbose        also print the workers' own log lines
+${DB_FLAG_HELP}
+  -h, --help       show this help`,
+  async run(args, io) {
+    const { positionals, values } = parseFlags('run', args, {
+      db: { type: 'string' },
+      concurrency: { type: 'string' },
+      'force-resume': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    });
+    if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
+    const file = positionals[0];
+    if (file === undefined || positionals.length > 1) throw new UsageError('expected one sweep file', 'run');
+    const { spec, path } = await loadSweepFile(file, io.cwd);
+    const concurrency =
+      values.concurrency === undefined
+        ? (spec.execution.concurrency ?? availableParallelism())
+        : Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new UsageError(
+        `--concurrency must be a whole number from 1 up; got ${JSON.stringify(values.concurrency)}`,
+        'run',
+      );
+    }
+    const dbPath = resolveDbPath(values.db, io.cwd);
+    const logger = consoleLogger(io.err, values.verbose === true);
+    const store = SqliteStore.open(dbPath);
+    const stop = new AbortController();
+    const kill = new AbortController();
+    const onSignal = () => (stop.signal.aborted ? kill.abort() : stop.abort());
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      logger.info(
+        `sweep ${spec.name ?? ''}: ${spec.method} search, ${concurrency} at once, results in ${dbPath}`,
+      );
+      const result = await runSweep({
+        spec: { ...spec, name: spec.name ?? 'sweep' },
+        sweepFile: path,
+        store,
+        executor: new LocalProcessExecutor({
+          backend: spec.execution.backend,
+          trialTimeoutSeconds: spec.execution.trial_timeout,
+        }),
+        logger,
+        concurrency,
+        cacheDir: join(dirname(dbPath), '.embsweep-cache'),
+        stop: stop.signal,
+        kill: kill.signal,
+        forceResume: values['force-resume'] === true,
+      });
+      const trials = store.listTrials(result.sweepId);
+      const count = (state: string) => trials.filter((t) => t.state === state).length;
+      const goal = spec.metric.goal === 'maximize' ? -1 : 1;
+      const top = trials
+        .filter((t) => t.bestValue !== null)
+        .sort((a, b) => goal * ((a.bestValue ?? 0) - (b.bestValue ?? 0)))
+        .slice(0, 5);
+      io.out(
+        `\nSweep "${spec.name ?? ''}" ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${count('completed')} completed, ${count('pruned')} pruned, ${count('failed')} failed, ${count('pending') + count('interrupted')} not run, of ${trials.length}.\n`,
+      );
+      if (top.length > 0) {
+        const rows = trialRows(
+          spec,
+          top.map((t) => ({
+            trial_index: t.index,
+            seed: t.seed,
+            params: JSON.stringify(t.params),
+            state: t.state,
+            best_value: t.bestValue,
+            best_epoch: t.bestEpoch,
+            epochs_run: t.epochsRun,
+            duration_s: null,
+            error_code: null,
+            error_message: null,
+          })),
+        );
+        io.out(
+          `\nBest trials by ${spec.metric.name} (${spec.metric.goal}):\n${formatRows(
+            Object.keys(rows[0] ?? {}).filter((c) => c !== 'duration_s' && c !== 'error'),
+            rows,
+            'table',
+          )}\n`,
+        );
+      }
+      for (const t of trials.filter((t) => t.state === 'failed'))
+        io.out(`failed: trial ${t.index + 1}: ${t.errorCode ?? ''}: ${t.errorMessage ?? ''}\n`);
+      io.out(
+        `\nResults: ${dbPath}. Query them with "embsweep show ${spec.name ?? ''}", "embsweep best ${spec.name ?? ''}" or "embsweep query".\n`,
+      );
+      return result.status === 'failed' ? EXIT.failed : EXIT.ok;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,3 @@
+// The public API of @embsweep/scheduler.
+export { runSweep, type RunSweepOptions, type SweepRunResult } from './run-sweep.js';
+export { LocalProcessExecutor, type LocalExecutorOptions } from './local-process-executor.js';
