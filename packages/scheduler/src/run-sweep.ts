@@ -134,15 +134,13 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunResult
   });
 
   const queue = new PQueue({ concurrency: options.concurrency });
+  /** Claims and queues trials while there is room; called at the start and after every trial. */
   const schedule = (): void => {
     while (ending === undefined && queue.size + queue.pending < options.concurrency) {
       const trial = store.claimTrial(sweep.id, { pid: process.pid, host: hostname() });
       if (trial === undefined) return;
       board.set(trial.id, 'running');
-      void queue.add(async () => {
-        await runOne(trial);
-        schedule(); // before this task ends, so the queue never looks idle between trials
-      });
+      void queue.add(() => runOne(trial)).then(schedule);
     }
   };
 
@@ -246,8 +244,18 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunResult
     }
   };
 
+  // A finished trial schedules the next one. When the queue drains, check that nothing was
+  // queued meanwhile and that no trial went back to pending (a retry) before calling it done.
   schedule();
-  await queue.onIdle();
+  for (;;) {
+    await queue.onIdle();
+    if (queue.size + queue.pending > 0) continue;
+    if (ending === undefined && store.listTrials(sweep.id).some((t) => t.state === 'pending')) {
+      schedule();
+      if (queue.size + queue.pending > 0) continue;
+    }
+    break;
+  }
   const remaining = store.listTrials(sweep.id).some((t) => t.state === 'pending' || t.state === 'running');
   const status: SweepStatus = ending?.status ?? (remaining ? 'stopped' : 'finished');
   store.setSweepStatus(sweep.id, status);

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { SILENT_LOGGER, validateSweep, type SweepSpec } from '@embsweep/core';
+import { SqliteStore } from '@embsweep/store';
+import { makeTempDir } from '@embsweep/store/testing';
+import { LocalProcessExecutor } from './local-process-executor.js';
+import { runSweep } from './run-sweep.js';
+
+const FIXTURE = new URL('./testing/fixtures/scripted-worker.js', import.meta.url);
+
+/** A sweep of fixture trials: each value of `behaviour` (or curve) is one trial. */
+function sweep(
+  parameters: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): SweepSpec & { name: string } {
+  const spec = validateSweep({
+    method: 'grid',
+    model: './fixture.js',
+    metric: { name: 'val_loss' },
+    dataset: { source: 'synthetic', samples: 40 },
+    parameters,
+    ...extra,
+  });
+  return { ...spec, name: 'fixture' };
+}
+
+async function run(
+  spec: SweepSpec & { name: string },
+  executorOptions: Record<string, unknown> = {},
+  runOptions: Record<string, unknown> = {},
+) {
+  const dir = makeTempDir('sched');
+  const store = SqliteStore.open(join(dir, 'r.db'));
+  const result = await runSweep({
+    spec,
+    sweepFile: join(dir, 'sweep.json'),
+    store,
+    executor: new LocalProcessExecutor({
+      workerPath: FIXTURE,
+      heartbeatGraceSeconds: 1.5,
+      stopGraceSeconds: 1,
+      ...executorOptions,
+    }),
+    logger: SILENT_LOGGER,
+    concurrency: 2,
+    cacheDir: join(dir, 'cache'),
+    maxConsecutiveFailures: 100,
+    ...runOptions,
+  });
+  const trials = store.listTrials(result.sweepId);
+  return {
+    store,
+    result,
+    trials,
+    byBehaviour: (b: string) => trials.find((t) => t.params['behaviour'] === b),
+  };
+}
+
+describe('runSweep with real worker processes that misbehave', { timeout: 60_000 }, () => {
+  it('fails each crashed trial with a readable reason, keeps its epochs, and goes on', async () => {
+    const { trials, byBehaviour, result, store } = await run(
+      sweep({ behaviour: { values: ['exit', 'throw', 'sigkill', 'curve'] } }),
+    );
+    assert.equal(result.status, 'finished');
+    assert.equal(byBehaviour('curve')?.state, 'completed');
+    assert.match(byBehaviour('exit')?.errorMessage ?? '', /the worker exited with code 3/);
+    assert.match(byBehaviour('throw')?.errorMessage ?? '', /exited with code 1: .*fixture blew up/);
+    assert.match(byBehaviour('sigkill')?.errorMessage ?? '', /killed by SIGKILL/);
+    for (const b of ['exit', 'throw', 'sigkill']) {
+      const t = byBehaviour(b);
+      assert.equal(t?.state, 'failed', b);
+      assert.equal(t?.errorCode, 'worker_crashed', b);
+      assert.deepEqual(
+        store.trialCurves(t?.id ?? -1).find((c) => c.name === 'val_loss')?.values,
+        [0.9],
+        `${b}: its epoch is kept`,
+      );
+    }
+    assert.equal(trials.length, 4);
+  });
+
+  it('kills a hung worker (SIGSTOP), one over trial_timeout, and one over the memory limit', async () => {
+    const { byBehaviour } = await run(sweep({ behaviour: { values: ['hang', 'slow', 'oom'] } }), {
+      trialTimeoutSeconds: 3,
+      memoryLimitMb: 1024,
+    });
+    assert.equal(byBehaviour('hang')?.errorCode, 'heartbeat_timeout');
+    assert.equal(byBehaviour('slow')?.errorCode, 'timeout');
+    assert.equal(byBehaviour('oom')?.errorCode, 'oom');
+    assert.match(byBehaviour('oom')?.errorMessage ?? '', /over the limit of 1024 MiB/);
+  });
+
+  it('retries a failed trial up to max_retries, as new attempts', async () => {
+    const { byBehaviour, store } = await run(
+      sweep({ behaviour: { value: 'exit' } }, { execution: { max_retries: 2 } }),
+    );
+    const t = byBehaviour('exit');
+    assert.equal(t?.attempt, 3);
+    assert.equal(t?.state, 'failed');
+    assert.deepEqual(
+      store.trialEvents(t?.id ?? -1).map((e) => `${e.attempt}:${e.to}`),
+      [
+        '0:pending',
+        '1:running',
+        '1:failed',
+        '1:pending',
+        '2:running',
+        '2:failed',
+        '2:pending',
+        '3:running',
+        '3:failed',
+      ],
+    );
+  });
+
+  it('stops the sweep after a run of consecutive failures, with a message', async () => {
+    const { result, trials } = await run(
+      sweep({ behaviour: { value: 'exit' }, n: { values: [1, 2, 3, 4, 5, 6] } }),
+      {},
+      { maxConsecutiveFailures: 3, concurrency: 1 },
+    );
+    assert.equal(result.status, 'failed');
+    assert.match(result.reason ?? '', /3 trials failed in a row/);
+    assert.equal(trials.filter((t) => t.state === 'failed').length, 3);
+    assert.equal(trials.filter((t) => t.state === 'pending').length, 3);
+  });
+
+  it("prunes with hyperband on every report and records the rule's reason", async () => {
+    // Bands for min_iter 2, eta 2: 2, 4, ...; good trials finish first (concurrency 1, in order).
+    const curves = [
+      [1.0, 0.5, 0.4, 0.3],
+      [1.0, 0.6, 0.5, 0.45],
+      [1.0, 0.9, 0.9, 0.9],
+    ];
+    const { trials, store } = await run(
+      sweep({ curve: { values: curves } }, { early_terminate: { type: 'hyperband', min_iter: 2, eta: 2 } }),
+      {},
+      { concurrency: 1 },
+    );
+    const worst = trials.find((t) => JSON.stringify(t.params['curve']) === JSON.stringify(curves[2]));
+    assert.equal(worst?.state, 'pruned');
+    assert.match(
+      store.trialEvents(worst?.id ?? -1).at(-1)?.reason ?? '',
+      /^hyperband: at band 2 \(epoch 2\) val_loss 0\.9 is worse than the threshold 0\.6/,
+    );
+    assert.equal(trials.filter((t) => t.state === 'completed').length, 2);
+  });
+
+  it('starts no new trial once metric.target is reached', async () => {
+    const { result, trials } = await run(
+      sweep(
+        {
+          curve: {
+            values: [
+              [0.5, 0.05],
+              [1, 0.9],
+              [1, 0.8],
+            ],
+          },
+        },
+        { metric: { name: 'val_loss', target: 0.1 } },
+      ),
+      {},
+      { concurrency: 1 },
+    );
+    assert.equal(result.status, 'finished');
+    assert.match(result.reason ?? '', /metric\.target 0\.1 reached/);
+    assert.deepEqual(
+      trials.map((t) => t.state),
+      ['completed', 'pending', 'pending'],
+    );
+  });
+
+  it('stops gracefully on the stop signal: running trials end at their next batch as interrupted', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 400);
+    const { result, trials } = await run(
+      sweep({ curve: { value: Array<number>(200).fill(1) }, n: { values: [1, 2, 3] } }),
+      {},
+      { stop: stop.signal },
+    );
+    assert.equal(result.status, 'stopped');
+    assert.deepEqual(trials.map((t) => t.state).sort(), ['interrupted', 'interrupted', 'pending']);
+  });
+});
