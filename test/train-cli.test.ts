@@ -33,7 +33,7 @@ describe('embsweep train', { timeout: 120_000 }, () => {
   it('validates --params like a sweep file and explains a missing data file or backend', () => {
     const bad = runCli(['train', '--params', '{"dropout": 2}', '--dataset', '{"source": "synthetic"}']);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /options are not valid:\n  parameters\.dropout\.value: must be < 1/);
+    assert.match(bad.stderr, /options are not valid:\n {2}parameters\.dropout\.value: must be < 1/);
     const missing = runCli([
       'train',
       '--dataset',

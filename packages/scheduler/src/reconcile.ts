@@ -19,8 +19,9 @@ function alive(pid: number): boolean {
 export function reconcileTrials(store: Store, sweepId: number, logger: Logger): void {
   for (const trial of store.listTrials(sweepId)) {
     if (trial.state === 'running') {
-      const owner = trial.workerPid;
-      if (trial.workerHost === hostname() && owner !== null && alive(owner)) continue;
+      const owner = trial.schedulerPid;
+      if (trial.workerHost === hostname() && owner !== null && owner !== process.pid && alive(owner))
+        continue;
       store.transitionTrial(trial.id, 'interrupted', { reason: 'the scheduler that ran it is gone' });
       store.transitionTrial(trial.id, 'pending', { reason: 'resumed' });
       logger.info(`trial ${trial.index + 1} was left running by a scheduler that is gone; it runs again`);

@@ -281,6 +281,6 @@ function epochPoints(trial: TrialRecord, report: EpochReport) {
 /** "embedding_dim=32, dropout=0.5" for log lines. */
 export function describeParams(params: Readonly<Record<string, unknown>>): string {
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');
 }

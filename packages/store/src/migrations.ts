@@ -43,9 +43,13 @@ export function migrate(db: Db, path: string, migrations: readonly Migration[] =
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const latest = db.prepare('SELECT MAX(version) AS v FROM schema_migrations');
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
+      // Read again under the write lock: another process may have applied it meanwhile
+      // (two `embsweep run`s starting on a new database at once).
+      if (((latest.get() as { v: number | null }).v ?? 0) >= migration.version) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();

@@ -30,6 +30,7 @@ export interface TrialRow {
   state: TrialState;
   attempt: number;
   worker_pid: number | null;
+  scheduler_pid: number | null;
   worker_host: string | null;
   backend: string | null;
   versions_json: string | null;
@@ -78,6 +79,7 @@ export function toTrial(row: TrialRow): TrialRecord {
     state: row.state,
     attempt: row.attempt,
     workerPid: row.worker_pid,
+    schedulerPid: row.scheduler_pid,
     workerHost: row.worker_host,
     backend: row.backend,
     versions: row.versions_json === null ? null : (JSON.parse(row.versions_json) as Record<string, string>),

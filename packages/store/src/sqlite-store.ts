@@ -216,7 +216,7 @@ export class SqliteStore implements Store {
       const at = now();
       this.db
         .prepare(
-          `UPDATE trials SET state = 'running', attempt = attempt + 1, worker_pid = ?, worker_host = ?,
+          `UPDATE trials SET state = 'running', attempt = attempt + 1, scheduler_pid = ?, worker_pid = NULL, worker_host = ?,
              started_at = ?, heartbeat_at = ?, finished_at = NULL, error_code = NULL, error_message = NULL,
              best_value = NULL, best_epoch = NULL, epochs_run = 0, backend = NULL, versions_json = NULL
            WHERE id = ?`,
@@ -248,7 +248,7 @@ export class SqliteStore implements Store {
         // Queued again (retry, resume): the next claim starts a new attempt.
         this.db
           .prepare(
-            `UPDATE trials SET state = 'pending', worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`,
+            `UPDATE trials SET state = 'pending', scheduler_pid = NULL, worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`,
           )
           .run(trialId);
       } else {

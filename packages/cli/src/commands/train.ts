@@ -7,7 +7,6 @@ import {
   readPrepared,
   resolveTrainingParams,
   trainTrial,
-  type BackendChoice,
 } from '@embsweep/trainer';
 import { showCell } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -84,7 +83,7 @@ Options:
     );
     const resolved = resolveTrainingParams(params);
 
-    const backend = await chooseBackend(spec.execution.backend as BackendChoice);
+    const backend = await chooseBackend(spec.execution.backend);
     io.err(`backend ${backend.name} (tfjs ${backend.versions['tfjs'] ?? '?'}); preparing data...\n`);
     const dataPath = prepareData({
       dataset: spec.dataset,

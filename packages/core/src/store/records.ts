@@ -35,7 +35,10 @@ export interface TrialRecord {
   readonly state: TrialState;
   /** 0 until first claimed; each claim (first run, retry, resume) adds 1. */
   readonly attempt: number;
+  /** The worker process that trains the trial (set when it is up). */
   readonly workerPid: number | null;
+  /** The scheduler process that claimed the trial. */
+  readonly schedulerPid: number | null;
   readonly workerHost: string | null;
   /** The tfjs backend the trial ran on, and the versions of what ran it. */
   readonly backend: string | null;

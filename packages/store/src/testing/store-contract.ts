@@ -85,7 +85,8 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const first = claimed[0];
       assert.equal(first?.state, 'running');
       assert.equal(first?.attempt, 1);
-      assert.equal(first?.workerPid, 1234);
+      assert.equal(first?.schedulerPid, 1234);
+      assert.equal(first?.workerPid, null); // until the worker is up (setTrialRuntime)
       assert.equal(first?.workerHost, 'test-host');
       assert.notEqual(first?.startedAt, null);
       store.close();
@@ -220,10 +221,15 @@ export function storeContract(name: string, makeStore: () => Store): void {
       const { store, sweep } = withSweep();
       const trial = store.claimTrial(sweep.id, worker);
       assert.ok(trial);
-      store.setTrialRuntime(trial.id, { backend: 'wasm', versions: { tfjs: '4.22.0', embsweep: '0.1.0' } });
+      store.setTrialRuntime(trial.id, {
+        backend: 'wasm',
+        versions: { tfjs: '4.22.0', embsweep: '0.1.0' },
+        pid: 4321,
+      });
       store.heartbeat(trial.id);
       const read = store.getTrial(trial.id);
       assert.equal(read?.backend, 'wasm');
+      assert.equal(read?.workerPid, 4321);
       assert.deepEqual(read?.versions, { tfjs: '4.22.0', embsweep: '0.1.0' });
       assert.ok((read?.heartbeatAt ?? '') >= (trial.heartbeatAt ?? ''));
       store.close();

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { openDatabase } from '@embsweep/store';
+import { makeTempDir } from '@embsweep/store/testing';
+import { REPO_ROOT, runCli } from './support/run-cli.js';
+import { spawnCli } from './support/spawn-cli.js';
+
+/** A sweep file in a fresh folder (so its database and cache are its own). */
+function sweepIn(content: Record<string, unknown>): { dir: string; file: string } {
+  const dir = makeTempDir('run');
+  const file = join(dir, 'sweep.json');
+  writeFileSync(file, JSON.stringify(content, null, 2));
+  return { dir, file };
+}
+
+const longSweep = (name: string) => ({
+  name,
+  method: 'grid',
+  dataset: { source: 'synthetic', samples: 400, length: 20, vocabulary: 200 },
+  parameters: {
+    embedding_dim: { values: [4, 8, 12, 16] },
+    epochs: { value: 40 },
+    batch_size: { value: 8 },
+    vocab_size: { value: 200 },
+    max_length: { value: 20 },
+  },
+  execution: { backend: 'wasm' },
+});
+
+function query(db: string, sql: string): Record<string, unknown>[] {
+  const conn = openDatabase(db, { readonly: true });
+  try {
+    return conn.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    conn.close();
+  }
+}
+
+/** Every trial completed, and every (trial, attempt, metric) curve has epochs 1..n exactly once. */
+function assertCompleteAndUnduplicated(db: string, expectedTrials: number) {
+  const states = query(db, 'SELECT state, COUNT(*) AS n FROM trials GROUP BY state');
+  assert.deepEqual(states, [{ state: 'completed', n: expectedTrials }]);
+  const gaps = query(
+    db,
+    `SELECT trial_id, attempt, name, COUNT(*) AS n, MAX(step) AS last FROM metrics GROUP BY 1, 2, 3 HAVING n != last`,
+  );
+  assert.deepEqual(gaps, []);
+}
+
+describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () => {
+  it('runs the quick example at concurrency 2 and records every trial, curve and parameter', () => {
+    const dir = makeTempDir('quick');
+    copyFileSync(join(REPO_ROOT, 'sweeps/quick-grid.json'), join(dir, 'quick-grid.json'));
+    const result = runCli(['run', 'quick-grid.json', '--concurrency', '2'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /Sweep "quick-grid" finished: 12 completed, 0 pruned, 0 failed, 0 not run, of 12\./,
+    );
+    assert.match(result.stdout, /Best trials by val_loss \(minimize\):/);
+    const db = join(dir, 'embsweep.db');
+    const trials = query(
+      db,
+      'SELECT embedding_dim, dropout, l2, state, epochs_run, backend, best_value FROM trial_summary ORDER BY trial_index',
+    );
+    assert.equal(trials.length, 12);
+    assert.deepEqual(new Set(trials.map((t) => t['embedding_dim'])), new Set([4, 32, 128]));
+    for (const t of trials) {
+      assert.equal(t['state'], 'completed');
+      assert.equal(t['epochs_run'], 8);
+      assert.equal(t['backend'], 'wasm');
+      assert.equal(typeof t['best_value'], 'number');
+    }
+    const curves = query(
+      db,
+      "SELECT metric, COUNT(*) AS n FROM curves WHERE metric IN ('loss', 'val_loss', 'acc', 'val_acc') GROUP BY metric",
+    );
+    assert.deepEqual(
+      curves.map((c) => c['n']),
+      [96, 96, 96, 96],
+    );
+    assertCompleteAndUnduplicated(db, 12);
+  });
+
+  it('stops on Ctrl-C within seconds, keeps what was recorded, and resumes to the end', async () => {
+    const { dir, file } = sweepIn(longSweep('interrupt'));
+    const run = spawnCli(['run', file, '--concurrency', '2'], dir);
+    await run.waitFor(/running on wasm/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    run.child.kill('SIGINT');
+    const started = Date.now();
+    const { code } = await run.exit;
+    assert.ok(Date.now() - started < 8000, 'exits within a few seconds');
+    assert.equal(code, 0, run.stderr());
+    const db = join(dir, 'embsweep.db');
+    const states = query(db, 'SELECT state FROM trials').map((r) => r['state']);
+    assert.ok(states.includes('interrupted'), states.join());
+    assert.ok(
+      (query(db, 'SELECT COUNT(*) AS n FROM metrics')[0]?.['n'] as number) > 0,
+      'epochs of the interrupted trials are kept',
+    );
+    assert.match(run.stdout(), /Sweep "interrupt" stopped/);
+
+    const again = runCli(['run', file], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assertCompleteAndUnduplicated(db, 4);
+  });
+
+  it('resumes after the scheduler itself is killed with SIGKILL: no trial lost, none run twice to completion, no point duplicated', async () => {
+    const { dir, file } = sweepIn({
+      ...longSweep('killed'),
+      parameters: {
+        ...longSweep('killed').parameters,
+        embedding_dim: { values: [4, 8] },
+        epochs: { values: [3, 60] },
+      },
+    });
+    const run = spawnCli(['run', file, '--concurrency', '2'], dir);
+    await run.waitFor(/completed: finished/);
+    run.child.kill('SIGKILL');
+    await run.exit;
+    const db = join(dir, 'embsweep.db');
+    const before = query(db, "SELECT id, state FROM trials WHERE state = 'completed'").map((r) => r['id']);
+    assert.ok(before.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // its orphaned workers notice and exit
+    const again = runCli(['run', file], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /left running by a scheduler that is gone; it runs again/);
+    assertCompleteAndUnduplicated(db, 4);
+    const rerun = query(db, `SELECT id, attempt FROM trials WHERE id IN (${before.join(',')})`);
+    assert.ok(
+      rerun.every((r) => r['attempt'] === 1),
+      'completed trials were not run again',
+    );
+  });
+
+  it('never runs the same trial twice when two schedulers share a sweep', async () => {
+    const { dir, file } = sweepIn({
+      ...longSweep('shared'),
+      parameters: {
+        ...longSweep('shared').parameters,
+        epochs: { value: 6 },
+        embedding_dim: { values: [2, 3, 4, 5, 6, 7] },
+      },
+    });
+    const first = spawnCli(['run', file, '--concurrency', '1'], dir);
+    const second = spawnCli(['run', file, '--concurrency', '1'], dir);
+    const [a, b] = await Promise.all([first.exit, second.exit]);
+    assert.equal(a.code, 0, first.stderr());
+    assert.equal(b.code, 0, second.stderr());
+    const db = join(dir, 'embsweep.db');
+    assertCompleteAndUnduplicated(db, 6);
+    assert.deepEqual(query(db, 'SELECT DISTINCT attempt FROM trials'), [{ attempt: 1 }]);
+    const claims = query(
+      db,
+      "SELECT trial_id, COUNT(*) AS n FROM trial_events WHERE to_state = 'running' GROUP BY trial_id HAVING n > 1",
+    );
+    assert.deepEqual(claims, []);
+    const owners = query(
+      db,
+      "SELECT COUNT(DISTINCT reason) AS n FROM trial_events WHERE to_state = 'running'",
+    )[0]?.['n'];
+    assert.equal(owners, 2, 'both schedulers ran trials');
+  });
+
+  it('refuses to resume a sweep whose search space changed, saying what to do', () => {
+    const { dir, file } = sweepIn({
+      ...longSweep('changed'),
+      parameters: { embedding_dim: { values: [4] }, epochs: { value: 1 } },
+    });
+    assert.equal(runCli(['run', file], dir).status, 0);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...longSweep('changed'),
+        parameters: { embedding_dim: { values: [4, 8] }, epochs: { value: 1 } },
+      }),
+    );
+    const refused = runCli(['run', file], dir);
+    assert.equal(refused.status, 2);
+    assert.match(
+      refused.stderr,
+      /another search space .* Give this sweep a new "name", or run with --force-resume/,
+    );
+    const forced = runCli(['run', file, '--force-resume'], dir);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(
+      query(join(dir, 'embsweep.db'), "SELECT COUNT(*) AS n FROM trials WHERE state = 'completed'")[0]?.['n'],
+      2,
+    );
+  });
+
+  it('fails a diverging trial as diverged with its epochs kept, and goes on', () => {
+    const { dir, file } = sweepIn({
+      name: 'diverge',
+      method: 'grid',
+      model: './model.js',
+      dataset: { source: 'synthetic', samples: 200 },
+      parameters: { explode: { values: [false, true] }, epochs: { value: 3 }, batch_size: { value: 8 } },
+      execution: { backend: 'wasm' },
+    });
+    // A model with a numeric bug: after 30 training steps its output is NaN (when `explode`).
+    writeFileSync(
+      join(dir, 'model.js'),
+      `export function buildModel({ tf, params, vocabSize, maxLength, seed }) {
+        let steps = 0;
+        class Bug extends tf.layers.Layer {
+          static className = 'Bug';
+          call(inputs, kwargs) {
+            const x = Array.isArray(inputs) ? inputs[0] : inputs;
+            if (kwargs.training) steps++;
+            return params.explode && steps > 30 ? x.mul(NaN) : x;
+          }
+        }
+        return tf.sequential({ layers: [
+          tf.layers.embedding({ inputDim: vocabSize, outputDim: 4, inputLength: maxLength, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }) }),
+          tf.layers.globalAveragePooling1d(),
+          new Bug({}),
+          tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) }) ] });
+      }\n`,
+    );
+    const result = runCli(['run', file], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const rows = query(
+      join(dir, 'embsweep.db'),
+      "SELECT json_extract(params, '$.explode') AS explode, state, error_code, epochs_run FROM trial_summary ORDER BY trial_index",
+    );
+    assert.deepEqual(rows[0], { explode: 0, state: 'completed', error_code: null, epochs_run: 3 });
+    assert.deepEqual(rows[1], { explode: 1, state: 'failed', error_code: 'diverged', epochs_run: 1 });
+  });
+});

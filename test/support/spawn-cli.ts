@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { REPO_ROOT } from './run-cli.js';
+
+/** A running `embsweep` process whose stderr is collected, for tests that signal or kill it. */
+export interface CliProcess {
+  readonly child: ChildProcess;
+  readonly stderr: () => string;
+  readonly stdout: () => string;
+  /** Resolves when stderr has matched the pattern. */
+  readonly waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnCli(args: readonly string[], cwd: string): CliProcess {
+  const child = spawn(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
+    cwd,
+    env: { ...process.env, EMBSWEEP_DB: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  let out = '';
+  const watchers: { pattern: RegExp; resolve: () => void }[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    for (const w of watchers.filter((w) => w.pattern.test(err))) {
+      watchers.splice(watchers.indexOf(w), 1);
+      w.resolve();
+    }
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    stderr: () => err,
+    stdout: () => out,
+    exit,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        if (pattern.test(err)) return resolve();
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern}; stderr:\n${err}`)),
+          timeoutMs,
+        );
+        watchers.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
+      }),
+  };
+}
