@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
 import { SqliteStore } from '@embsweep/store';
 import { consoleLogger } from '../console-logger.js';
+import { LiveStatus } from '../live-status.js';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -51,8 +52,21 @@ ${DB_FLAG_HELP}
       );
     }
     const dbPath = resolveDbPath(values.db, io.cwd);
-    const logger = consoleLogger(io.err, values.verbose === true);
     const store = SqliteStore.open(dbPath);
+    // On a terminal, a live status line with the log above it; elsewhere, log lines only.
+    const live =
+      io.isTerminal === true
+        ? new LiveStatus(
+            io.err,
+            () => process.stderr.columns || 100,
+            store,
+            spec.name ?? 'sweep',
+            spec.metric.name,
+            spec.metric.goal,
+          )
+        : undefined;
+    const logger = consoleLogger(live ? (text) => live.log(text) : io.err, values.verbose === true);
+    live?.start();
     const stop = new AbortController();
     const kill = new AbortController();
     const onSignal = () => (stop.signal.aborted ? kill.abort() : stop.abort());
@@ -77,6 +91,7 @@ ${DB_FLAG_HELP}
         kill: kill.signal,
         forceResume: values['force-resume'] === true,
       });
+      live?.stop();
       const trials = store.listTrials(result.sweepId);
       const count = (state: string) => trials.filter((t) => t.state === state).length;
       const goal = spec.metric.goal === 'maximize' ? -1 : 1;
@@ -118,6 +133,7 @@ ${DB_FLAG_HELP}
       );
       return result.status === 'failed' ? EXIT.failed : EXIT.ok;
     } finally {
+      live?.stop();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       store.close();
