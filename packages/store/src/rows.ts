@@ -1,4 +1,5 @@
 import type {
+  Curve,
   SweepRecord,
   SweepSpec,
   SweepStatus,
@@ -109,4 +110,29 @@ export function toEvent(row: EventRow): TrialEvent {
 /** A stored point's value: NaN when flagged, the REAL (finite or infinite) otherwise. */
 export function pointValue(value: number | null, isNan: number): number {
   return isNan === 1 || value === null ? NaN : value;
+}
+
+/**
+ * Turns point rows, ordered by curve then step, into curves: one per (trial, metric). `pick`
+ * reads a row, or skips it by returning undefined (a point of an older attempt).
+ */
+export function groupCurves<R>(
+  rows: Iterable<R>,
+  pick: (
+    row: R,
+  ) => { trialId: number; name: string; step: number; value: number | null; isNan: number } | undefined,
+): Curve[] {
+  const out: Curve[] = [];
+  let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
+  for (const row of rows) {
+    const point = pick(row);
+    if (point === undefined) continue;
+    if (current?.trialId !== point.trialId || current.name !== point.name) {
+      current = { trialId: point.trialId, name: point.name, steps: [], values: [] };
+      out.push(current);
+    }
+    current.steps.push(point.step);
+    current.values.push(pointValue(point.value, point.isNan));
+  }
+  return out;
 }

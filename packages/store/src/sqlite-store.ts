@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import {
-  pointValue,
+  groupCurves,
   toEvent,
   toSweep,
   toTrial,
@@ -25,69 +25,15 @@ import {
   type TrialRow,
 } from './rows.js';
 import { translateSqliteError } from './sqlite-errors.js';
+import {
+  INSERT_CHUNK,
+  NONE_REPLACED,
+  isBetter,
+  prepareStatements,
+  type BatchSummary,
+} from './metric-batch.js';
 
 const now = () => new Date().toISOString();
-
-const NONE_REPLACED: ReadonlySet<MetricPoint> = new Set();
-
-/** Points per multi-row INSERT: fewer statements per batch, well under SQLite's parameter limit. */
-const INSERT_CHUNK = 64;
-
-/** What one batch of points says about one trial. */
-interface BatchSummary {
-  readonly attempt: number;
-  maxStep: number;
-  best: { value: number; step: number } | undefined;
-  /** A point of the batch overwrote a stored one, so the stored summary may be stale. */
-  replaced: boolean;
-}
-
-/** Whether (value, step) beats the best so far: by the goal, and at an equal value the earlier epoch. */
-function isBetter(
-  value: number,
-  step: number,
-  best: { value: number; step: number } | undefined,
-  goal: 'minimize' | 'maximize',
-) {
-  if (best === undefined) return true;
-  if (value === best.value) return step < best.step;
-  return goal === 'maximize' ? value > best.value : value < best.value;
-}
-
-/** The statements of the hot paths, prepared once per connection. */
-function prepareStatements(db: Db) {
-  const finite = 'value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308';
-  const best = (order: string) =>
-    db.prepare(
-      `SELECT step, value FROM metrics
-        WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND is_nan = 0 AND ${finite}
-        ORDER BY value ${order}, step LIMIT 1`,
-    );
-  const merge = (better: '<' | '>') =>
-    db.prepare(
-      `UPDATE trials SET
-         best_epoch = CASE WHEN :value IS NOT NULL AND (best_value IS NULL OR :value ${better} best_value
-                             OR (:value = best_value AND :step < best_epoch)) THEN :step ELSE best_epoch END,
-         best_value = CASE WHEN :value IS NOT NULL AND (best_value IS NULL OR :value ${better} best_value) THEN :value ELSE best_value END,
-         epochs_run = MAX(epochs_run, :last)
-       WHERE id = :id AND attempt = :attempt`,
-    );
-  return {
-    replacePoint: db.prepare(
-      `UPDATE metrics SET value = ?, is_nan = ?, recorded_at = ?
-        WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND step = ?`,
-    ),
-    // SET expressions all read the row as it was, so best_epoch compares with the old best_value.
-    mergeMin: merge('<'),
-    mergeMax: merge('>'),
-    updateSummaryOfAttempt: db.prepare(
-      'UPDATE trials SET best_value = ?, best_epoch = ?, epochs_run = ? WHERE id = ? AND attempt = ?',
-    ),
-    bestMin: best('ASC'),
-    bestMax: best('DESC'),
-    lastStep: db.prepare('SELECT MAX(step) AS n FROM metrics WHERE trial_id = ? AND attempt = ?'),
-  };
-}
 
 interface TrialMetricInfo {
   readonly sweepId: number;
@@ -489,19 +435,12 @@ export class SqliteStore implements Store {
       .raw(true);
     const out: Curve[] = [];
     for (const name of names) {
-      let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
-      for (const row of select.iterate(sweepId, name) as Iterable<
-        [number, number, number, number | null, number]
-      >) {
-        const [trialId, attempt, step, value, isNan] = row;
-        if (latest.get(trialId) !== attempt) continue;
-        if (current?.trialId !== trialId) {
-          current = { trialId, name, steps: [], values: [] };
-          out.push(current);
-        }
-        current.steps.push(step);
-        current.values.push(pointValue(value, isNan));
-      }
+      const rows = select.iterate(sweepId, name) as Iterable<[number, number, number, number | null, number]>;
+      out.push(
+        ...groupCurves(rows, ([trialId, attempt, step, value, isNan]) =>
+          latest.get(trialId) === attempt ? { trialId, name, step, value, isNan } : undefined,
+        ),
+      );
     }
     return out;
   }
@@ -514,16 +453,6 @@ export class SqliteStore implements Store {
       )
       .raw(true)
       .all(trialId) as [string, number, number | null, number][];
-    const out: Curve[] = [];
-    let current: { trialId: number; name: string; steps: number[]; values: number[] } | undefined;
-    for (const [name, step, value, isNan] of rows) {
-      if (current?.name !== name) {
-        current = { trialId, name, steps: [], values: [] };
-        out.push(current);
-      }
-      current.steps.push(step);
-      current.values.push(pointValue(value, isNan));
-    }
-    return out;
+    return groupCurves(rows, ([name, step, value, isNan]) => ({ trialId, name, step, value, isNan }));
   }
 }
