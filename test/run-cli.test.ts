@@ -108,6 +108,36 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     assertCompleteAndUnduplicated(db, 4);
   });
 
+  it('kills running trials at once on a second Ctrl-C, records them as interrupted, and resumes', async () => {
+    // Batches of about 2 s: a graceful stop would wait for the batch to end; a kill does not.
+    const { dir, file } = sweepIn({
+      ...longSweep('twice'),
+      dataset: { source: 'synthetic', samples: 3000, length: 300, vocabulary: 2000 },
+      parameters: {
+        embedding_dim: { values: [64, 65, 66, 67] },
+        epochs: { value: 2 },
+        batch_size: { value: 2400 },
+        vocab_size: { value: 2000 },
+        max_length: { value: 300 },
+      },
+    });
+    const run = spawnCli(['run', file, '--concurrency', '2'], dir);
+    await run.waitFor(/running on wasm/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    run.child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.child.kill('SIGINT');
+    const started = Date.now();
+    await run.exit;
+    assert.ok(Date.now() - started < 1000, `exits at once (took ${Date.now() - started} ms)`);
+    const db = join(dir, 'embsweep.db');
+    const states = query(db, 'SELECT state FROM trials').map((r) => r['state']);
+    assert.ok(states.includes('interrupted') && !states.includes('failed'), states.join());
+    const again = runCli(['run', file], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assertCompleteAndUnduplicated(db, 4);
+  });
+
   it('resumes after the scheduler itself is killed with SIGKILL: no trial lost, none run twice to completion, no point duplicated', async () => {
     const { dir, file } = sweepIn({
       ...longSweep('killed'),

@@ -222,6 +222,12 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunResult
       }
       return;
     }
+    if (options.kill?.aborted === true) {
+      // Killed on the user's second Ctrl-C: not the trial's fault, so it runs again on resume.
+      store.transitionTrial(trial.id, 'interrupted', { reason: 'killed by the user (second Ctrl-C)' });
+      board.setState(trial.id, 'interrupted');
+      return;
+    }
     store.transitionTrial(trial.id, 'failed', {
       reason: outcome.message,
       errorCode: outcome.code,
