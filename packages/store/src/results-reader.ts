@@ -1,6 +1,17 @@
-import { NotFoundError, StoreError, closestName, type SweepSpec } from '@embsweep/core';
+import {
+  NotFoundError,
+  StoreError,
+  closestName,
+  type Curve,
+  type SweepRecord,
+  type SweepSpec,
+  type TrialEvent,
+  type TrialRecord,
+} from '@embsweep/core';
+import { readMetricNames, readSweepCurves, readTrialCurves } from './curve-queries.js';
 import { loadMigrations } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
+import { toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
 
 /** A sweep with its progress, as `embsweep ls` shows it. */
 export interface SweepSummary {
@@ -85,8 +96,12 @@ export class ResultsReader {
 
   /** The sweep's spec; NotFoundError naming the closest sweep when there is no such sweep. */
   sweepSpec(name: string): SweepSpec {
-    const row = this.db.prepare('SELECT spec_json FROM sweeps WHERE name = ?').get(name) as
-      { spec_json: string } | undefined;
+    return this.sweep(name).spec;
+  }
+
+  /** The sweep of that name; NotFoundError naming the closest sweep when there is none. */
+  sweep(name: string): SweepRecord {
+    const row = this.db.prepare('SELECT * FROM sweeps WHERE name = ?').get(name) as SweepRow | undefined;
     if (row === undefined) {
       const names = (
         this.db.prepare('SELECT name FROM sweeps ORDER BY name').all() as { name: string }[]
@@ -98,7 +113,51 @@ export class ResultsReader {
           : `no sweep named "${name}" in ${this.path}${near ? `; did you mean "${near}"?` : ''} (see "embsweep ls")`,
       );
     }
-    return JSON.parse(row.spec_json) as SweepSpec;
+    return toSweep(row);
+  }
+
+  /** Every trial of a sweep, in plan order. */
+  trials(sweepId: number): TrialRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index')
+        .all(sweepId) as TrialRow[]
+    ).map(toTrial);
+  }
+
+  trial(trialId: number): TrialRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM trials WHERE id = ?').get(trialId) as TrialRow | undefined;
+    return row === undefined ? undefined : toTrial(row);
+  }
+
+  /** A trial's state changes with their reasons, oldest first. */
+  trialEvents(trialId: number): TrialEvent[] {
+    return (
+      this.db.prepare('SELECT * FROM trial_events WHERE trial_id = ? ORDER BY id').all(trialId) as EventRow[]
+    ).map(toEvent);
+  }
+
+  /** Curves of the latest attempt of every trial of a sweep, for the named metrics. */
+  curves(sweepId: number, names: readonly string[]): Curve[] {
+    return readSweepCurves(this.db, sweepId, names);
+  }
+
+  /** Every metric of one trial's latest attempt. */
+  trialCurves(trialId: number): Curve[] {
+    return readTrialCurves(this.db, trialId);
+  }
+
+  /** The metrics recorded for a sweep, sorted by name. */
+  metricNames(sweepId: number): string[] {
+    return readMetricNames(this.db, sweepId);
+  }
+
+  /**
+   * A number that changes whenever another connection commits to the database (SQLite's
+   * data_version): a cheap way for a live view to know that it should read again.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** The trial_summary rows of a sweep, in plan order. */

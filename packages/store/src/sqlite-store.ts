@@ -15,16 +15,9 @@ import {
 import type Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
-import {
-  groupCurves,
-  toEvent,
-  toSweep,
-  toTrial,
-  type EventRow,
-  type SweepRow,
-  type TrialRow,
-} from './rows.js';
+import { toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
 import { translateSqliteError } from './sqlite-errors.js';
+import { readSweepCurves, readTrialCurves } from './curve-queries.js';
 import {
   INSERT_CHUNK,
   NONE_REPLACED,
@@ -420,39 +413,10 @@ export class SqliteStore implements Store {
   }
 
   curves(sweepId: number, names: readonly string[]): Curve[] {
-    // One range scan of the primary key per metric; older attempts are dropped here rather than
-    // by a join, which would cost a lookup per point.
-    const latest = new Map(
-      (
-        this.db.prepare('SELECT id, attempt FROM trials WHERE sweep_id = ?').raw(true).all(sweepId) as [
-          number,
-          number,
-        ][]
-      ).map(([id, attempt]) => [id, attempt]),
-    );
-    const select = this.db
-      .prepare('SELECT trial_id, attempt, step, value, is_nan FROM metrics WHERE sweep_id = ? AND name = ?')
-      .raw(true);
-    const out: Curve[] = [];
-    for (const name of names) {
-      const rows = select.iterate(sweepId, name) as Iterable<[number, number, number, number | null, number]>;
-      out.push(
-        ...groupCurves(rows, ([trialId, attempt, step, value, isNan]) =>
-          latest.get(trialId) === attempt ? { trialId, name, step, value, isNan } : undefined,
-        ),
-      );
-    }
-    return out;
+    return readSweepCurves(this.db, sweepId, names);
   }
 
   trialCurves(trialId: number): Curve[] {
-    const rows = this.db
-      .prepare(
-        `SELECT m.name, m.step, m.value, m.is_nan FROM metrics m JOIN trials t ON t.id = m.trial_id
-          WHERE m.trial_id = ? AND m.attempt = t.attempt ORDER BY m.name, m.step`,
-      )
-      .raw(true)
-      .all(trialId) as [string, number, number | null, number][];
-    return groupCurves(rows, ([name, step, value, isNan]) => ({ trialId, name, step, value, isNan }));
+    return readTrialCurves(this.db, trialId);
   }
 }
