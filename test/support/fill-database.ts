@@ -1,50 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSweepJson, planTrials, searchSpaceHash, validateSweep } from '@embsweep/core';
-import { SqliteStore } from '@embsweep/store';
+import { parseSweepJson, validateSweep } from '@embsweep/core';
+import { fillExampleDatabase, makeTempDir } from '@embsweep/store/testing';
 import { REPO_ROOT } from './run-cli.js';
-import { makeTempDir } from '@embsweep/store/testing';
 
 /**
- * A results database for tests of the read side (CLI, docs, server), filled through the
- * store's own code with the plan of sweeps/quick-grid.json and made-up curves (test data, no
- * training): validation loss falls and then rises more for wider embeddings, less with dropout
- * and L2. Trial 3 is pruned, trial 7 failed, trial 12 still pending, the rest completed.
+ * A results database for tests of the read side, filled by the store's own code with the plan
+ * of sweeps/quick-grid.json and made-up curves (see fillExampleDatabase).
  */
 export function fillDatabase(): { path: string; sweep: string } {
   const path = join(makeTempDir('e2e'), 'embsweep.db');
   const spec = validateSweep(parseSweepJson(readFileSync(join(REPO_ROOT, 'sweeps/quick-grid.json'), 'utf8')));
-  const store = SqliteStore.open(path);
-  const sweep = store.openSweep('quick-grid', spec, searchSpaceHash(spec));
-  store.addTrials(sweep.id, planTrials(spec));
-  for (let i = 0; i < 11; i++) {
-    const trial = store.claimTrial(sweep.id, { pid: 100 + i, host: 'test' });
-    if (trial === undefined) break;
-    const dim = Number(trial.params['embedding_dim']);
-    const regularised = Number(trial.params['dropout']) > 0 ? 0.5 : 1;
-    const l2 = Number(trial.params['l2']) > 0 ? 0.7 : 1;
-    const epochs = trial.index === 2 ? 3 : trial.index === 6 ? 4 : 8;
-    const points = [];
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const valLoss = 0.7 / epoch + 0.05 * epoch * Math.log2(dim) * regularised * l2;
-      points.push(
-        { trialId: trial.id, attempt: trial.attempt, name: 'val_loss', step: epoch, value: valLoss },
-        { trialId: trial.id, attempt: trial.attempt, name: 'loss', step: epoch, value: 0.7 / epoch },
-        { trialId: trial.id, attempt: trial.attempt, name: 'val_acc', step: epoch, value: 1 - valLoss / 2 },
-      );
-    }
-    store.setTrialRuntime(trial.id, { backend: 'cpu', versions: { tfjs: '4.22.0' } });
-    store.logMetrics(points);
-    if (trial.index === 2)
-      store.transitionTrial(trial.id, 'pruned', { reason: 'hyperband: at band 3 worse than threshold' });
-    else if (trial.index === 6)
-      store.transitionTrial(trial.id, 'failed', {
-        reason: 'worker crashed',
-        errorCode: 'worker_crashed',
-        errorMessage: 'exit code 1',
-      });
-    else store.transitionTrial(trial.id, 'completed', { reason: 'finished all epochs' });
-  }
-  store.close();
+  fillExampleDatabase(path, 'quick-grid', spec);
   return { path, sweep: 'quick-grid' };
 }

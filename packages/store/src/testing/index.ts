@@ -1,4 +1,5 @@
 // Test helpers of @embsweep/store, for other packages' tests: the Store contract suite (run it
-// against any new Store implementation) and self-cleaning temporary folders.
+// against any new Store implementation), an example database, and self-cleaning temporary folders.
 export { storeContract, contractSpec } from './store-contract.js';
+export { fillExampleDatabase } from './example-database.js';
 export { makeTempDir } from './temp-dir.js';

@@ -1,0 +1,96 @@
+import type { TrialEvent, TrialState } from '@embsweep/core';
+import type { SweepSummary } from '@embsweep/store';
+
+/**
+ * The JSON the dashboard API answers with (documented in docs/dashboard-api.md). The dashboard
+ * imports these types, so the page and the server cannot drift apart. Metric values are numbers,
+ * or null where the trainer recorded NaN or an infinity (JSON has no such numbers).
+ */
+
+export type { SweepSummary };
+
+export interface SweepsResponse {
+  readonly sweeps: readonly SweepSummary[];
+}
+
+/** One parameter of a sweep and the values its trials take, for colouring and filters. */
+export interface ParameterSummary {
+  readonly name: string;
+  /** Distinct values over the sweep's trials, numbers ascending, then other values by text. */
+  readonly values: readonly (number | string | boolean | null)[];
+}
+
+export interface SweepResponse {
+  readonly sweep: SweepSummary & { readonly description: string | null; readonly seeds: readonly number[] };
+  /** Metrics recorded so far (train and validation), sorted by name. */
+  readonly metrics: readonly string[];
+  /** Parameters that vary across the sweep's trials, then the constant ones. */
+  readonly parameters: readonly ParameterSummary[];
+  /** The sweep file as it was validated. */
+  readonly spec: unknown;
+}
+
+/** A trial as the table and charts show it. */
+export interface TrialRow {
+  readonly id: number;
+  /** Position in the plan, from 0 (shown as index + 1). */
+  readonly index: number;
+  readonly configIndex: number;
+  readonly seed: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly state: TrialState;
+  readonly attempt: number;
+  readonly bestValue: number | null;
+  readonly bestEpoch: number | null;
+  readonly epochsRun: number;
+  /** Seconds from start to finish, or to now while it runs; null before it starts. */
+  readonly durationS: number | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+}
+
+export interface TrialsResponse {
+  /** Trials that match the filters (before paging). */
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly trials: readonly TrialRow[];
+}
+
+export interface Series {
+  readonly trialId: number;
+  readonly metric: string;
+  readonly steps: readonly number[];
+  readonly values: readonly (number | null)[];
+  /** Points recorded before downsampling. */
+  readonly recorded: number;
+}
+
+export interface CurvesResponse {
+  readonly metrics: readonly string[];
+  /** The most points a series was thinned to. */
+  readonly points: number;
+  readonly series: readonly Series[];
+}
+
+export interface TrialResponse {
+  readonly trial: TrialRow & {
+    readonly cellId: string;
+    readonly backend: string | null;
+    readonly versions: Readonly<Record<string, string>> | null;
+    readonly workerPid: number | null;
+    readonly workerHost: string | null;
+    readonly heartbeatAt: string | null;
+    readonly createdAt: string;
+  };
+  readonly sweep: { readonly name: string; readonly metric: string; readonly goal: 'minimize' | 'maximize' };
+  readonly events: readonly TrialEvent[];
+  readonly series: readonly Series[];
+}
+
+/** The body of every error answer. */
+export interface ErrorResponse {
+  readonly error: { readonly code: string; readonly message: string };
+}

@@ -1,0 +1,210 @@
+import { ConfigError, NotFoundError, TRAINER_METRICS, type Curve, type TrialRecord } from '@embsweep/core';
+import type { ResultsReader } from '@embsweep/store';
+import type {
+  CurvesResponse,
+  ParameterSummary,
+  Series,
+  SweepResponse,
+  SweepsResponse,
+  TrialResponse,
+  TrialRow,
+  TrialsResponse,
+} from './api-types.js';
+import { downsample } from './downsample.js';
+import type { CurveQuery, TrialQuery } from './request-params.js';
+
+/**
+ * What the dashboard asks of the results database, independent of the web framework: the
+ * express routes only translate requests into these calls and their answers into JSON. Reads
+ * only; every answer reflects the database at the time of the call.
+ */
+export class DashboardApi {
+  constructor(
+    private readonly reader: ResultsReader,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  sweeps(): SweepsResponse {
+    return { sweeps: this.reader.listSweeps() };
+  }
+
+  sweep(name: string): SweepResponse {
+    const record = this.reader.sweep(name);
+    const summary = this.reader.listSweeps().find((s) => s.name === name);
+    if (summary === undefined) throw new NotFoundError(`no sweep named "${name}"`);
+    return {
+      sweep: { ...summary, description: record.spec.description ?? null, seeds: record.spec.seeds },
+      metrics: this.reader.metricNames(record.id),
+      parameters: parameterSummaries(this.reader.trials(record.id), Object.keys(record.spec.parameters)),
+      spec: record.spec,
+    };
+  }
+
+  trials(name: string, query: TrialQuery): TrialsResponse {
+    const record = this.reader.sweep(name);
+    const now = this.now();
+    const rows = this.reader
+      .trials(record.id)
+      .filter((t) => query.states === undefined || query.states.includes(t.state))
+      .filter((t) => [...query.params].every(([param, accepted]) => accepted.has(valueText(t.params[param]))))
+      .map((t) => toRow(t, now));
+    rows.sort(comparator(query.sort, query.order));
+    return {
+      total: rows.length,
+      offset: query.offset,
+      limit: query.limit,
+      trials: rows.slice(query.offset, query.offset + query.limit),
+    };
+  }
+
+  curves(name: string, query: CurveQuery): CurvesResponse {
+    const record = this.reader.sweep(name);
+    const recorded = this.reader.metricNames(record.id);
+    const metrics = query.metrics ?? [record.spec.metric.name];
+    const known = new Set([...recorded, ...TRAINER_METRICS, record.spec.metric.name]);
+    const unknown = metrics.filter((m) => !known.has(m));
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        unknown.map((m) => ({
+          path: 'metrics',
+          message: `"${m}" is not recorded for this sweep; recorded: ${recorded.join(', ') || 'none yet'}`,
+        })),
+        'The request is not valid',
+      );
+    }
+    return {
+      metrics,
+      points: query.points,
+      series: this.reader.curves(record.id, metrics).map((c) => toSeries(c, query.points)),
+    };
+  }
+
+  trial(name: string, trialId: number, points: number): TrialResponse {
+    const record = this.reader.sweep(name);
+    const trial = this.reader.trial(trialId);
+    if (trial === undefined || trial.sweepId !== record.id) {
+      throw new NotFoundError(`sweep "${name}" has no trial with id ${trialId}`);
+    }
+    return {
+      trial: {
+        ...toRow(trial, this.now()),
+        cellId: trial.cellId,
+        backend: trial.backend,
+        versions: trial.versions,
+        workerPid: trial.workerPid,
+        workerHost: trial.workerHost,
+        heartbeatAt: trial.heartbeatAt,
+        createdAt: trial.createdAt,
+      },
+      sweep: { name: record.name, metric: record.spec.metric.name, goal: record.spec.metric.goal },
+      events: this.reader.trialEvents(trialId),
+      series: this.reader.trialCurves(trialId).map((c) => toSeries(c, points)),
+    };
+  }
+}
+
+/** A parameter value as text, the form filters are given in. */
+export function valueText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+function toRow(t: TrialRecord, now: number): TrialRow {
+  const started = t.startedAt === null ? null : Date.parse(t.startedAt);
+  const ended = t.finishedAt === null ? (t.state === 'running' ? now : null) : Date.parse(t.finishedAt);
+  return {
+    id: t.id,
+    index: t.index,
+    configIndex: t.configIndex,
+    seed: t.seed,
+    params: t.params,
+    state: t.state,
+    attempt: t.attempt,
+    bestValue: t.bestValue,
+    bestEpoch: t.bestEpoch,
+    epochsRun: t.epochsRun,
+    durationS: started === null || ended === null ? null : Math.max(0, (ended - started) / 1000),
+    startedAt: t.startedAt,
+    finishedAt: t.finishedAt,
+    errorCode: t.errorCode,
+    errorMessage: t.errorMessage,
+  };
+}
+
+function toSeries(curve: Curve, points: number): Series {
+  const thin = downsample(curve.steps, curve.values, points);
+  return {
+    trialId: curve.trialId,
+    metric: curve.name,
+    steps: thin.steps,
+    values: thin.values.map((v) => (Number.isFinite(v) ? v : null)),
+    recorded: curve.steps.length,
+  };
+}
+
+type Sortable = number | string | null;
+
+function sortKey(row: TrialRow, key: string): Sortable {
+  if (key.startsWith('param.')) {
+    const value = row.params[key.slice('param.'.length)];
+    return typeof value === 'number' || typeof value === 'string'
+      ? value
+      : value == null
+        ? null
+        : valueText(value);
+  }
+  switch (key) {
+    case 'seed':
+      return row.seed;
+    case 'state':
+      return row.state;
+    case 'best_value':
+      return row.bestValue;
+    case 'best_epoch':
+      return row.bestEpoch;
+    case 'epochs_run':
+      return row.epochsRun;
+    case 'duration':
+      return row.durationS;
+    default:
+      return row.index;
+  }
+}
+
+/** Sorts by the key in the given order; missing values last either way; plan order breaks ties. */
+function comparator(key: string, order: 'asc' | 'desc'): (a: TrialRow, b: TrialRow) => number {
+  const sign = order === 'desc' ? -1 : 1;
+  return (a, b) => {
+    const x = sortKey(a, key);
+    const y = sortKey(b, key);
+    if (x === null || y === null) return x === y ? a.index - b.index : x === null ? 1 : -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return c === 0 ? a.index - b.index : sign * c;
+  };
+}
+
+function parameterSummaries(trials: readonly TrialRecord[], order: readonly string[]): ParameterSummary[] {
+  const values = new Map<string, Map<string, number | string | boolean | null>>();
+  for (const t of trials) {
+    for (const [name, value] of Object.entries(t.params)) {
+      const seen = values.get(name) ?? new Map<string, number | string | boolean | null>();
+      const v =
+        typeof value === 'object' && value !== null
+          ? JSON.stringify(value)
+          : (value as number | string | boolean | null);
+      seen.set(valueText(v), v);
+      values.set(name, seen);
+    }
+  }
+  const summaries = [...values].map(([name, seen]) => ({
+    name,
+    values: [...seen.values()].sort((a, b) =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : valueText(a).localeCompare(valueText(b)),
+    ),
+  }));
+  // Parameters that vary first, since they are what a person compares; then the sweep file's order.
+  const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return summaries.sort(
+    (a, b) =>
+      Number(b.values.length > 1) - Number(a.values.length > 1) || position(a.name) - position(b.name),
+  );
+}

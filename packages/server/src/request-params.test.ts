@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCurveQuery, parseTrialQuery } from './request-params.js';
+
+describe('request parameters', () => {
+  it('reads filters, sort and paging with defaults', () => {
+    const q = parseTrialQuery({
+      state: 'completed,pruned',
+      'param.dropout': '0,0.5',
+      sort: 'param.dropout',
+      order: 'desc',
+    });
+    assert.deepEqual(q.states, ['completed', 'pruned']);
+    assert.deepEqual([...(q.params.get('dropout') ?? [])], ['0', '0.5']);
+    assert.deepEqual([q.sort, q.order, q.offset, q.limit], ['param.dropout', 'desc', 0, 50]);
+    assert.equal(parseTrialQuery({ limit: 'all' }).limit, 10_000);
+  });
+
+  it('reports every problem at once, each with its parameter', () => {
+    assert.throws(
+      () => parseTrialQuery({ state: 'x', order: 'up', offset: '-1', limit: '1.5' }),
+      (e: Error) =>
+        /state: unknown state "x"/.test(e.message) &&
+        /order: expected asc or desc/.test(e.message) &&
+        /offset: expected a whole number from 0/.test(e.message) &&
+        /limit: expected a whole number from 1 to 10000, got "1.5"/.test(e.message),
+    );
+  });
+
+  it('defaults curves to the sweep metric and about a chart width of points', () => {
+    assert.deepEqual(parseCurveQuery({}), { metrics: undefined, points: 300 });
+    assert.throws(() => parseCurveQuery({ points: '5' }), /points: expected a whole number from 10 to 5000/);
+    assert.throws(() => parseCurveQuery({ metrics: 'val_loss,<script>' }), /is not a metric name/);
+  });
+});

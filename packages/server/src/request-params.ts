@@ -1,0 +1,140 @@
+import { ConfigError, TRIAL_STATES, type ConfigIssue, type TrialState } from '@embsweep/core';
+
+/**
+ * Validation of the API's query parameters, once, at the edge: every problem is reported with
+ * the parameter's name, and the request is refused (400) rather than guessed at.
+ */
+
+export type Query = Readonly<Record<string, unknown>>;
+
+export interface TrialQuery {
+  readonly states: readonly TrialState[] | undefined;
+  /** Parameter name -> accepted values, as text (16, 0.5, adam, true). */
+  readonly params: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly sort: string;
+  readonly order: 'asc' | 'desc';
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface CurveQuery {
+  /** Metric names; undefined means the sweep's metric. */
+  readonly metrics: readonly string[] | undefined;
+  readonly points: number;
+}
+
+export const MAX_PAGE = 10_000;
+export const DEFAULT_POINTS = 300;
+const TRIAL_KEYS = new Set(['state', 'sort', 'order', 'offset', 'limit']);
+
+/** Sort keys of the trials table; `param.<name>` sorts by a parameter. */
+export const SORT_KEYS = [
+  'index',
+  'seed',
+  'state',
+  'best_value',
+  'best_epoch',
+  'epochs_run',
+  'duration',
+] as const;
+
+export function parseTrialQuery(query: Query): TrialQuery {
+  const issues: ConfigIssue[] = [];
+  const text = (key: string): string | undefined => single(query, key, issues);
+  const states = list(text('state'));
+  for (const s of states ?? [])
+    if (!(TRIAL_STATES as readonly string[]).includes(s))
+      issues.push({
+        path: 'state',
+        message: `unknown state "${s}"; expected some of ${TRIAL_STATES.join(', ')}`,
+      });
+  const sort = text('sort') ?? 'index';
+  if (!(SORT_KEYS as readonly string[]).includes(sort) && !/^param\.[A-Za-z0-9_.-]+$/.test(sort))
+    issues.push({
+      path: 'sort',
+      message: `expected one of ${SORT_KEYS.join(', ')} or param.<name>, got "${sort}"`,
+    });
+  const order = text('order') ?? 'asc';
+  if (order !== 'asc' && order !== 'desc')
+    issues.push({ path: 'order', message: `expected asc or desc, got "${order}"` });
+  const offset = integer(text('offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0, issues);
+  const rawLimit = text('limit');
+  const limit = rawLimit === 'all' ? MAX_PAGE : integer(rawLimit, 'limit', 1, MAX_PAGE, 50, issues);
+  const params = new Map<string, Set<string>>();
+  for (const key of Object.keys(query)) {
+    if (key.startsWith('param.') && key.length > 'param.'.length) {
+      params.set(key.slice('param.'.length), new Set(list(text(key)) ?? []));
+    } else if (!TRIAL_KEYS.has(key)) {
+      issues.push({
+        path: key,
+        message: `unknown query parameter; expected ${[...TRIAL_KEYS].join(', ')} or param.<name>`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'The request is not valid');
+  return {
+    states: states as TrialState[] | undefined,
+    params,
+    sort,
+    order: order as 'asc' | 'desc',
+    offset,
+    limit,
+  };
+}
+
+export function parseCurveQuery(query: Query): CurveQuery {
+  const issues: ConfigIssue[] = [];
+  for (const key of Object.keys(query))
+    if (key !== 'metrics' && key !== 'points')
+      issues.push({ path: key, message: 'unknown query parameter; expected metrics or points' });
+  const metrics = list(single(query, 'metrics', issues));
+  for (const m of metrics ?? [])
+    if (!/^[A-Za-z0-9_.:/-]{1,100}$/.test(m))
+      issues.push({ path: 'metrics', message: `"${m}" is not a metric name` });
+  const points = integer(single(query, 'points', issues), 'points', 10, 5000, DEFAULT_POINTS, issues);
+  if (issues.length > 0) throw new ConfigError(issues, 'The request is not valid');
+  return { metrics, points };
+}
+
+/** A path segment that must be a trial id. */
+export function parseTrialId(text: string): number {
+  const id = Number(text);
+  if (!/^[0-9]{1,15}$/.test(text) || !Number.isSafeInteger(id))
+    throw new ConfigError(
+      [{ path: 'trial', message: `expected a trial id (a whole number), got "${text}"` }],
+      'The request is not valid',
+    );
+  return id;
+}
+
+function single(query: Query, key: string, issues: ConfigIssue[]): string | undefined {
+  const value = query[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    issues.push({ path: key, message: 'given more than once; give it once (lists are comma-separated)' });
+    return undefined;
+  }
+  return value;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  return value.split(',').map((v) => v.trim());
+}
+
+function integer(
+  value: string | undefined,
+  key: string,
+  min: number,
+  max: number,
+  fallback: number,
+  issues: ConfigIssue[],
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^-?[0-9]+$/.test(value) || n < min || n > max) {
+    issues.push({ path: key, message: `expected a whole number from ${min} to ${max}, got "${value}"` });
+    return fallback;
+  }
+  return n;
+}
