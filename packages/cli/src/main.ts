@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { EmbsweepError, ConfigError } from '@embsweep/core';
 import type { Command } from './commands/command.js';
 import { bestCommand } from './commands/best.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { exportCommand } from './commands/export.js';
 import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   bestCommand,
   queryCommand,
   exportCommand,
+  dashboardCommand,
 ];
 
 function version(): string {

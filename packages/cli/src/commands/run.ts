@@ -9,6 +9,7 @@ import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
 import { loadSweepFile } from '../load-sweep-file.js';
 import { parseFlags } from '../parse-flags.js';
+import { nextSignal, parsePort, serveDashboard } from '../serve-dashboard.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { trialRows } from './trial-columns.js';
@@ -16,16 +17,21 @@ import { trialRows } from './trial-columns.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a sweep: every trial in parallel worker processes, recorded in the database',
-  help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--force-resume] [--verbose]
+  help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--dashboard [--port P] [--host H]]
+                    [--force-resume] [--verbose]
 
 Validates the sweep file, prepares its data once, and runs its trials in worker processes, at
 most N at once, recording every epoch in the results database as it arrives. The
 early-termination rule judges every epoch. Running the same command again resumes the sweep:
 finished trials are kept, unfinished ones run again. Ctrl-C stops it gracefully (running
 trials end at their next batch and are recorded as interrupted); a second Ctrl-C kills them.
+With --dashboard, the dashboard is served while the sweep runs and afterwards, until Ctrl-C.
 
 Options:
   --concurrency N  trials at once (default: execution.concurrency, else the number of CPU cores)
+  --dashboard      serve the web dashboard while the sweep runs (see "embsweep dashboard")
+  --port P         the dashboard's port (default: 8321; 0 picks a free one)
+  --host H         the dashboard's address (default: 127.0.0.1, this machine only)
   --force-resume   resume even though the sweep file's search space changed (new trials are added)
   --verbose        also print the workers' own log lines
 ${DB_FLAG_HELP}
@@ -36,6 +42,9 @@ ${DB_FLAG_HELP}
       concurrency: { type: 'string' },
       'force-resume': { type: 'boolean' },
       verbose: { type: 'boolean' },
+      dashboard: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const file = positionals[0];
@@ -51,6 +60,9 @@ ${DB_FLAG_HELP}
         'run',
       );
     }
+    if (!values.dashboard && (values.port !== undefined || values.host !== undefined))
+      throw new UsageError('--port and --host go with --dashboard', 'run');
+    const port = parsePort(values.port, 'run');
     const dbPath = resolveDbPath(values.db, io.cwd);
     const store = SqliteStore.open(dbPath);
     // On a terminal, a live status line with the log above it; elsewhere, log lines only.
@@ -66,6 +78,20 @@ ${DB_FLAG_HELP}
           )
         : undefined;
     const logger = consoleLogger(live ? (text) => live.log(text) : io.err, values.verbose === true);
+    let dashboard: Awaited<ReturnType<typeof serveDashboard>> | undefined;
+    try {
+      dashboard = values.dashboard
+        ? await serveDashboard({
+            dbPath,
+            host: typeof values.host === 'string' ? values.host : undefined,
+            port,
+            logger,
+          })
+        : undefined;
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     live?.start();
     const stop = new AbortController();
     const kill = new AbortController();
@@ -129,13 +155,18 @@ ${DB_FLAG_HELP}
       for (const t of trials.filter((t) => t.state === 'failed'))
         io.out(`failed: trial ${t.index + 1}: ${t.errorCode ?? ''}: ${t.errorMessage ?? ''}\n`);
       io.out(
-        `\nResults: ${dbPath}. Query them with "embsweep show ${spec.name ?? ''}", "embsweep best ${spec.name ?? ''}" or "embsweep query".\n`,
+        `\nResults: ${dbPath}. Query them with "embsweep show ${spec.name ?? ''}", "embsweep best ${spec.name ?? ''}" or "embsweep query"${dashboard ? '' : `, or see them with "embsweep dashboard${values.db === undefined ? '' : ` --db ${dbPath}`}"`}.\n`,
       );
+      if (dashboard && !stop.signal.aborted) {
+        io.out(`Dashboard: ${dashboard.url}  (still serving; Ctrl-C to stop)\n`);
+        await nextSignal();
+      }
       return result.status === 'failed' ? EXIT.failed : EXIT.ok;
     } finally {
       live?.stop();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      await dashboard?.close();
       store.close();
     }
   },

@@ -1,0 +1,31 @@
+import {
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
+
+// Only the chart.js parts the dashboard draws with, so the bundle stays small.
+Chart.register(
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Tooltip,
+  Filler,
+  Legend,
+);
+// Thousands of series redraw on every live update: no animation, no per-point parsing.
+Chart.defaults.animation = false;
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+Chart.defaults.color = '#333';
+
+export { Chart };

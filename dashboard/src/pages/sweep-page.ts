@@ -1,0 +1,288 @@
+import type { CurvesResponse, Series, SweepResponse, TrialRow, TrialsResponse } from '@embsweep/server';
+import { enc, getJson } from '../api.js';
+import { CurvesChart } from '../charts/curves-chart.js';
+import { curvesLegend } from '../charts/curves-legend.js';
+import { ParallelChart } from '../charts/parallel-chart.js';
+import { ParameterChart } from '../charts/parameter-chart.js';
+import { sweepHref, type SweepView } from '../route.js';
+import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
+import { fill, h } from '../ui/dom.js';
+import { formatNumber, formatTime } from '../ui/format.js';
+import { emptyView, errorView, loadingView } from '../ui/status-views.js';
+import type { Page } from './page.js';
+import { sweepControls, trainingMetric } from './sweep-controls.js';
+
+interface Data {
+  meta: SweepResponse;
+  all: TrialRow[];
+  series: readonly Series[];
+  train: readonly Series[];
+  curvesKey: string;
+  table: TrialsResponse;
+}
+
+/**
+ * A sweep: the comparison of validation curves across its trials, the trials table, and the
+ * parameter views. Everything the reader changes is kept in the URL.
+ */
+export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView): Page {
+  document.title = `${sweep} · embsweep`;
+  let view = initial;
+  let data: Data | undefined;
+  let charts: { curves: CurvesChart; param: ParameterChart; parallel: ParallelChart } | undefined;
+  let firstChart = true;
+  const api = `/api/sweeps/${enc(sweep)}`;
+  const el = {
+    header: h('header', { class: 'sweep-header' }),
+    controls: h('div'),
+    legend: h('div'),
+    chartNote: h('div', { class: 'chart-note' }),
+    curves: h('canvas', { id: 'curves-chart', 'aria-label': 'validation curves of every trial' }),
+    table: h('section', { class: 'table-section', 'aria-label': 'trials' }),
+    xControl: h('div', { class: 'controls' }),
+    param: h('canvas', { id: 'parameter-chart', 'aria-label': 'best metric against a parameter' }),
+    parallel: h('canvas', {
+      id: 'parallel-chart',
+      'aria-label': 'parallel coordinates of parameters and metric',
+    }),
+  };
+  fill(root, loadingView(`sweep ${sweep}`));
+
+  const metricOf = (meta: SweepResponse) => view.metric ?? meta.sweep.metric;
+  const varying = (meta: SweepResponse) => meta.parameters.filter((p) => p.values.length > 1);
+  const colorOf = (meta: SweepResponse) => view.color ?? varying(meta)[0]?.name;
+
+  async function load(parts: { meta: boolean; curves: boolean; table: boolean }): Promise<void> {
+    const meta = parts.meta || !data ? await getJson<SweepResponse>(api) : data.meta;
+    const metric = metricOf(meta);
+    const train = view.train ? trainingMetric(metric, meta.metrics) : undefined;
+    const curvesKey = `${metric}|${train ?? ''}`;
+    const needCurves = parts.curves || !data || data.curvesKey !== curvesKey;
+    const [all, curves, table] = await Promise.all([
+      parts.meta || !data
+        ? getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials])
+        : data.all,
+      needCurves
+        ? getJson<CurvesResponse>(
+            `${api}/curves?metrics=${enc([metric, ...(train ? [train] : [])].join(','))}`,
+          )
+        : undefined,
+      parts.table || !data ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : data.table,
+    ]);
+    data = {
+      meta,
+      all,
+      series: curves ? curves.series.filter((s) => s.metric === metric) : (data?.series ?? []),
+      train: curves ? curves.series.filter((s) => s.metric === train) : (data?.train ?? []),
+      curvesKey,
+      table,
+    };
+  }
+
+  function layout(): void {
+    charts?.curves.destroy();
+    charts?.param.destroy();
+    charts?.parallel.destroy();
+    fill(
+      root,
+      h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-link': true }, 'Sweeps'), ' / ', sweep),
+      el.header,
+      h(
+        'section',
+        { class: 'compare', 'aria-label': 'curves' },
+        el.controls,
+        el.legend,
+        h('div', { class: 'chart-box' }, el.curves, el.chartNote),
+      ),
+      el.table,
+      h(
+        'section',
+        { class: 'param-views', 'aria-label': 'parameters' },
+        h('h2', {}, 'Parameters'),
+        el.xControl,
+        h(
+          'div',
+          { class: 'two-charts' },
+          h('div', { class: 'chart-box small' }, el.param),
+          h('div', { class: 'chart-box small' }, el.parallel),
+        ),
+      ),
+    );
+    charts = {
+      curves: new CurvesChart(el.curves, toggle),
+      param: new ParameterChart(el.param),
+      parallel: new ParallelChart(el.parallel),
+    };
+  }
+
+  function render(): void {
+    if (!data || !charts) return;
+    const { meta, all } = data;
+    const s = meta.sweep;
+    const metric = metricOf(meta);
+    const colorParam = colorOf(meta);
+    const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
+    const groupValues = view.group === 'none' || view.group === 'config' ? [] : values(view.group);
+    const train = view.train ? trainingMetric(metric, meta.metrics) : undefined;
+    fill(
+      el.header,
+      h(
+        'h1',
+        {},
+        s.name,
+        ' ',
+        h('span', { class: `badge status-${s.status}`, 'data-testid': 'sweep-status' }, s.status),
+      ),
+      s.description ? h('p', { class: 'description' }, s.description) : null,
+      h(
+        'p',
+        { class: 'muted' },
+        `${s.method} search · ${s.completed} completed · ${s.pruned} pruned · ${s.failed} failed · ${s.running} running · ${s.pending + s.interrupted} to run · best ${s.metric} (${s.goal === 'minimize' ? 'min' : 'max'}): ${s.bestValue === null ? '–' : formatNumber(s.bestValue)} · started ${formatTime(s.createdAt)}`,
+      ),
+    );
+    fill(
+      el.controls,
+      sweepControls({
+        view,
+        metric,
+        metrics: meta.metrics.length > 0 ? meta.metrics : [metric],
+        colorParam,
+        params: meta.parameters,
+        hasSeeds: s.seeds.length > 1,
+        onView: setView,
+      }),
+    );
+    fill(
+      el.legend,
+      curvesLegend({
+        colorParam,
+        colorValues: values(colorParam),
+        train: train !== undefined,
+        group: view.group,
+        groupValues,
+      }),
+    );
+    const trials = new Map(all.map((t) => [t.id, t]));
+    charts.curves.update({
+      metric,
+      series: data.series,
+      trainSeries: data.train,
+      trials,
+      visible: passesFilters(view),
+      colorParam,
+      colorValues: values(colorParam),
+      group: view.group,
+      groupValues,
+      selected: new Set(view.selected),
+      isolate: view.isolate,
+      paramNames: varying(meta).map((p) => p.name),
+    });
+    el.chartNote.replaceChildren(
+      data.series.length === 0
+        ? emptyView(
+            `No ${metric} recorded yet`,
+            all.length === 0
+              ? 'This sweep has no trials yet.'
+              : 'Curves appear here, live, as soon as trials report their first epoch.',
+          )
+        : '',
+    );
+    if (firstChart && data.series.length > 0) {
+      firstChart = false;
+      performance.mark('embsweep:first-chart');
+    }
+    renderTrialsTable(el.table, data.table, {
+      sweep,
+      view,
+      params: meta.parameters,
+      metric: s.metric,
+      events: { onView: setView, onToggle: toggle, onClearSelection: () => setView({ selected: [] }) },
+    });
+    renderParameterViews(meta, all);
+  }
+
+  function renderParameterViews(meta: SweepResponse, all: TrialRow[]): void {
+    if (!charts) return;
+    const vary = varying(meta);
+    const x = view.x ?? colorOf(meta) ?? vary[0]?.name;
+    const line =
+      vary.find((p) => p.name !== x && p.name === colorOf(meta))?.name ??
+      vary.find((p) => p.name !== x)?.name;
+    fill(
+      el.xControl,
+      h(
+        'label',
+        { class: 'control' },
+        'Best value against ',
+        h(
+          'select',
+          { name: 'x', onchange: (e: Event) => setView({ x: (e.target as HTMLSelectElement).value }) },
+          vary.map((p) => h('option', { value: p.name, selected: p.name === x }, p.name)),
+        ),
+        line ? ` · one line per ${line}` : '',
+      ),
+    );
+    const visible = all.filter(passesFilters(view));
+    const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
+    if (x)
+      charts.param.update({
+        metric: meta.sweep.metric,
+        trials: visible,
+        x,
+        xValues: values(x),
+        line,
+        lineValues: values(line),
+      });
+    charts.parallel.update({
+      metric: meta.sweep.metric,
+      goal: meta.sweep.goal,
+      trials: visible,
+      params: vary,
+    });
+  }
+
+  function toggle(trialId: number): void {
+    const selected = view.selected.includes(trialId)
+      ? view.selected.filter((id) => id !== trialId)
+      : [...view.selected, trialId];
+    setView({ selected });
+  }
+
+  function setView(patch: Partial<SweepView>): void {
+    const before = view;
+    view = { ...view, ...patch };
+    history.replaceState(null, '', sweepHref(sweep, view));
+    const tableChanged = ['sort', 'order', 'states', 'filters', 'page'].some(
+      (k) => k in patch && patch[k as keyof SweepView] !== before[k as keyof SweepView],
+    );
+    const curvesChanged =
+      ('metric' in patch && patch.metric !== before.metric) ||
+      ('train' in patch && patch.train !== before.train);
+    if (!tableChanged && !curvesChanged) return render();
+    void refreshWith({ meta: false, curves: curvesChanged, table: tableChanged });
+  }
+
+  async function refreshWith(parts: { meta: boolean; curves: boolean; table: boolean }): Promise<void> {
+    try {
+      await load(parts);
+    } catch (error) {
+      charts?.curves.destroy();
+      charts?.param.destroy();
+      charts?.parallel.destroy();
+      charts = undefined;
+      fill(root, errorView(error, { href: '/', label: 'Back to the sweeps' }));
+      return;
+    }
+    if (!charts) layout();
+    render();
+  }
+
+  return {
+    refresh: () => refreshWith({ meta: true, curves: true, table: true }),
+    dispose() {
+      charts?.curves.destroy();
+      charts?.param.destroy();
+      charts?.parallel.destroy();
+    },
+  };
+}

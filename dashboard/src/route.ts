@@ -1,0 +1,92 @@
+/**
+ * Where the page is, read from and written to the URL, so that a deep link (sweep, metric,
+ * colouring, selection, filters) survives a reload and can be shared.
+ */
+
+export interface SweepView {
+  /** The metric drawn; undefined means the sweep's own metric. */
+  readonly metric: string | undefined;
+  /** Parameter that colours the curves; undefined means the first varying one. */
+  readonly color: string | undefined;
+  /** 'none', 'config' (mean across seeds of each configuration) or a parameter name. */
+  readonly group: string;
+  /** Draw the training curve dashed beside each validation curve. */
+  readonly train: boolean;
+  readonly selected: readonly number[];
+  /** Draw only the selected trials. */
+  readonly isolate: boolean;
+  readonly sort: string;
+  readonly order: 'asc' | 'desc';
+  readonly states: readonly string[];
+  /** Parameter name -> accepted values as text. */
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  readonly page: number;
+  /** Parameter on the x axis of the parameter view; undefined means the colour parameter. */
+  readonly x: string | undefined;
+}
+
+export type Route =
+  | { readonly page: 'sweeps' }
+  | { readonly page: 'sweep'; readonly sweep: string; readonly view: SweepView }
+  | { readonly page: 'trial'; readonly sweep: string; readonly trialId: number }
+  | { readonly page: 'missing'; readonly path: string };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const parts = pathname.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { page: 'sweeps' };
+  if (parts[0] === 'sweeps' && parts.length === 2) {
+    return {
+      page: 'sweep',
+      sweep: decodeURIComponent(parts[1] ?? ''),
+      view: parseView(new URLSearchParams(search)),
+    };
+  }
+  if (parts[0] === 'sweeps' && parts[2] === 'trials' && parts.length === 4 && /^\d+$/.test(parts[3] ?? '')) {
+    return { page: 'trial', sweep: decodeURIComponent(parts[1] ?? ''), trialId: Number(parts[3]) };
+  }
+  return { page: 'missing', path: pathname };
+}
+
+export function parseView(q: URLSearchParams): SweepView {
+  const list = (key: string) => (q.get(key) ?? '').split(',').filter((v) => v !== '');
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of q) if (key.startsWith('f.')) filters[key.slice(2)] = value.split(',');
+  return {
+    metric: q.get('metric') ?? undefined,
+    color: q.get('color') ?? undefined,
+    group: q.get('group') ?? 'none',
+    train: q.get('train') === '1',
+    selected: list('sel').map(Number).filter(Number.isInteger),
+    isolate: q.get('iso') === '1',
+    sort: q.get('sort') ?? 'index',
+    order: q.get('order') === 'desc' ? 'desc' : 'asc',
+    states: list('state'),
+    filters,
+    page: Math.max(0, Number(q.get('page') ?? 0) || 0),
+    x: q.get('x') ?? undefined,
+  };
+}
+
+export function viewQuery(view: SweepView): string {
+  const q = new URLSearchParams();
+  if (view.metric) q.set('metric', view.metric);
+  if (view.color) q.set('color', view.color);
+  if (view.group !== 'none') q.set('group', view.group);
+  if (view.train) q.set('train', '1');
+  if (view.selected.length > 0) q.set('sel', view.selected.join(','));
+  if (view.isolate) q.set('iso', '1');
+  if (view.sort !== 'index') q.set('sort', view.sort);
+  if (view.order !== 'asc') q.set('order', view.order);
+  if (view.states.length > 0) q.set('state', view.states.join(','));
+  for (const [name, values] of Object.entries(view.filters))
+    if (values.length > 0) q.set(`f.${name}`, values.join(','));
+  if (view.page > 0) q.set('page', String(view.page));
+  if (view.x) q.set('x', view.x);
+  const text = q.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+export const sweepHref = (sweep: string, view?: SweepView) =>
+  `/sweeps/${encodeURIComponent(sweep)}${view ? viewQuery(view) : ''}`;
+export const trialHref = (sweep: string, trialId: number) =>
+  `/sweeps/${encodeURIComponent(sweep)}/trials/${trialId}`;
