@@ -1,4 +1,4 @@
-import type { ChartDataset, ScriptableContext } from 'chart.js';
+import type { ChartDataset } from 'chart.js';
 import type { Series, TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
 import { colorScale, keyOf, withAlpha } from './colors.js';
@@ -28,8 +28,12 @@ export interface CurvesInput {
 
 type Point = { x: number; y: number | null };
 type Dataset = ChartDataset<'line', Point[]> & {
-  trialId?: number;
-  role: 'trial' | 'train' | 'mean' | 'band';
+  role: 'trial' | 'train' | 'mean' | 'band' | 'marker';
+  /** The trial of each point (-1 for the gaps between curves). */
+  trialAt?: number[];
+  /** Curves drawn by this dataset, and their points (gaps not counted). */
+  curves: number;
+  points: number;
 };
 
 /**
@@ -52,7 +56,8 @@ export class CurvesChart {
       options: {
         maintainAspectRatio: false,
         parsing: false,
-        normalized: true,
+        // Curves of many trials share a dataset (see trialDatasets), so x is not sorted.
+        normalized: false,
         spanGaps: false,
         interaction: { mode: 'nearest', intersect: false, axis: 'xy' },
         scales: {
@@ -60,11 +65,12 @@ export class CurvesChart {
           y: { type: 'linear', title: { display: true, text: '' } },
         },
         plugins: {
-          legend: { display: false },
+          legend: { display: false }, // the page draws its own legend, by parameter value
           tooltip: {
-            filter: (item) => (item.dataset as Dataset).role !== 'band',
+            filter: (item) => !['band', 'marker'].includes((item.dataset as Dataset).role),
             callbacks: {
-              title: (items) => (items[0] ? this.tooltipTitle(items[0].dataset as Dataset) : ''),
+              title: (items) =>
+                items[0] ? this.tooltipTitle(items[0].dataset as Dataset, items[0].dataIndex) : '',
               label: (item) => {
                 const ds = item.dataset as Dataset;
                 const what =
@@ -77,7 +83,8 @@ export class CurvesChart {
         onClick: (_event, elements) => {
           const hit = elements[0];
           const ds = hit ? (this.chart.data.datasets[hit.datasetIndex] as Dataset | undefined) : undefined;
-          if (ds?.trialId !== undefined) onSelect(ds.trialId);
+          const trialId = hit ? ds?.trialAt?.[hit.index] : undefined;
+          if (trialId !== undefined && trialId >= 0) onSelect(trialId);
         },
       },
     });
@@ -91,8 +98,8 @@ export class CurvesChart {
     if (yTitle) yTitle.text = input.metric;
     this.chart.update('none');
     const drawn = datasets.filter((d) => d.role === 'trial' || d.role === 'mean');
-    this.canvas.dataset['series'] = String(drawn.length);
-    this.canvas.dataset['points'] = String(drawn.reduce((n, d) => n + d.data.length, 0));
+    this.canvas.dataset['series'] = String(drawn.reduce((n, d) => n + d.curves, 0));
+    this.canvas.dataset['points'] = String(drawn.reduce((n, d) => n + d.points, 0));
     this.canvas.dataset['metric'] = input.metric;
   }
 
@@ -112,37 +119,86 @@ export class CurvesChart {
       (!input.isolate || input.selected.size === 0 || input.selected.has(trial.id));
   }
 
+  /**
+   * One curve per trial, but not one dataset per trial: curves that look alike (same colour,
+   * width and dash) are joined into one dataset with a gap between them. chart.js slows down
+   * with the number of datasets far more than with the number of points, and a sweep of
+   * 1,000 trials would otherwise take seconds to draw.
+   */
   private trialDatasets(input: CurvesInput): Dataset[] {
     const color = this.color(input);
     const shown = this.shown(input);
     const faded = input.selected.size > 0 && !input.isolate;
-    const out: Dataset[] = [];
+    const batches = new Map<string, Dataset>();
+    const ends = { pruned: [] as Point[], failed: [] as Point[] };
     const add = (s: Series, role: 'trial' | 'train') => {
       const trial = input.trials.get(s.trialId);
-      if (!shown(trial)) return;
+      if (!shown(trial) || s.steps.length === 0) return;
       const selected = input.selected.has(trial.id);
       const base = color(trial);
       const line = faded && !selected ? withAlpha(base, 0.18) : base;
-      const marker = endMarker(trial.state);
-      const last = s.steps.length - 1;
-      out.push({
-        role,
-        trialId: trial.id,
-        label: `#${trial.index + 1}${role === 'train' ? ' train' : ''}`,
-        data: s.steps.map((x, i) => ({ x, y: s.values[i] ?? null })),
-        borderColor: line,
-        backgroundColor: marker.color ?? line,
-        borderWidth: selected ? 3 : role === 'train' ? 1 : 1.5,
-        borderDash: role === 'train' ? [2, 3] : stateDash(trial.state),
-        pointRadius: (ctx: ScriptableContext<'line'>) =>
-          role === 'trial' && marker.style && ctx.dataIndex === last ? 5 : 0,
-        pointStyle: marker.style || 'circle',
-        pointHoverRadius: 3,
-        order: selected ? 0 : 1,
+      const width = selected ? 3 : role === 'train' ? 1 : 1.5;
+      const dash = role === 'train' ? [2, 3] : stateDash(trial.state);
+      const key = `${role}|${line}|${width}|${dash.join(',')}`;
+      let ds = batches.get(key);
+      if (ds === undefined) {
+        ds = {
+          role,
+          label: role,
+          data: [],
+          trialAt: [],
+          curves: 0,
+          points: 0,
+          borderColor: line,
+          backgroundColor: line,
+          borderWidth: width,
+          borderDash: dash,
+          pointRadius: 0,
+          pointHoverRadius: 3,
+          order: selected ? 0 : 1,
+        };
+        batches.set(key, ds);
+      }
+      if (ds.data.length > 0) {
+        ds.data.push({ x: s.steps[0] ?? 0, y: null });
+        ds.trialAt?.push(-1);
+      }
+      s.steps.forEach((x, i) => {
+        ds.data.push({ x, y: s.values[i] ?? null });
+        ds.trialAt?.push(trial.id);
       });
+      ds.curves += 1;
+      ds.points += s.steps.length;
+      const values = s.values.filter((v): v is number => v !== null);
+      const lastStep = s.steps[s.values.lastIndexOf(values.at(-1) ?? NaN)];
+      if (
+        role === 'trial' &&
+        lastStep !== undefined &&
+        (trial.state === 'pruned' || trial.state === 'failed')
+      )
+        ends[trial.state].push({ x: lastStep, y: values.at(-1) ?? null });
     };
     for (const s of input.series) add(s, 'trial');
     for (const s of input.trainSeries) add(s, 'train');
+    const out = [...batches.values()];
+    for (const state of ['pruned', 'failed'] as const) {
+      const marker = endMarker(state);
+      if (ends[state].length === 0 || !marker.style) continue;
+      out.push({
+        role: 'marker',
+        label: `${state} here`,
+        data: ends[state],
+        curves: 0,
+        points: 0,
+        showLine: false,
+        pointStyle: marker.style,
+        pointRadius: 6,
+        pointBorderWidth: 2,
+        borderColor: marker.color,
+        backgroundColor: marker.color,
+        order: -1,
+      });
+    }
     return out;
   }
 
@@ -167,6 +223,8 @@ export class CurvesChart {
       out.push(
         {
           role: 'band',
+          curves: 0,
+          points: 0,
           label: `${label} low`,
           data: points(g.low),
           borderWidth: 0,
@@ -176,6 +234,8 @@ export class CurvesChart {
         },
         {
           role: 'band',
+          curves: 0,
+          points: 0,
           label: `${label} high`,
           data: points(g.high),
           borderWidth: 0,
@@ -186,6 +246,8 @@ export class CurvesChart {
         },
         {
           role: 'mean',
+          curves: 1,
+          points: g.steps.length,
           label,
           data: points(g.mean),
           borderColor: c,
@@ -198,10 +260,9 @@ export class CurvesChart {
     return out;
   }
 
-  private tooltipTitle(ds: Dataset): string {
-    if (ds.trialId === undefined || this.input === undefined) return ds.label ?? '';
-    const trial = this.input.trials.get(ds.trialId);
-    if (trial === undefined) return ds.label ?? '';
+  private tooltipTitle(ds: Dataset, index: number): string {
+    const trial = this.input?.trials.get(ds.trialAt?.[index] ?? -1);
+    if (trial === undefined || this.input === undefined) return ds.label ?? '';
     return [
       `Trial #${trial.index + 1} (seed ${trial.seed}, ${trial.state})`,
       formatParams(trial.params, this.input.paramNames),

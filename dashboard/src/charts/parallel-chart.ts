@@ -1,4 +1,4 @@
-import type { Plugin } from 'chart.js';
+import type { ChartDataset, Plugin } from 'chart.js';
 import type { TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
 import { interpolate, keyOf } from './colors.js';
@@ -15,10 +15,16 @@ export interface ParallelInput {
 interface Axis {
   readonly name: string;
   /** Position from 0 (bottom) to 1 (top) of a trial's value on this axis. */
-  readonly place: (trial: TrialRow) => number | null;
+  readonly place: (trial: TrialRow) => number;
   readonly bottom: string;
   readonly top: string;
 }
+
+type Point = { x: number; y: number | null };
+type Dataset = ChartDataset<'line', Point[]> & { trialAt: number[] };
+
+/** Colour steps: lines of one step share a dataset, so 1,000 trials draw quickly. */
+const STEPS = 10;
 
 /**
  * Parallel coordinates: one vertical axis per varying parameter and a last one for the best
@@ -26,9 +32,9 @@ interface Axis {
  * Parameter values sit evenly spaced in their order, so log-spaced values like L2 spread out.
  */
 export class ParallelChart {
-  private readonly chart: Chart<'line', (number | null)[]>;
+  private readonly chart: Chart<'line', Point[]>;
   private axes: Axis[] = [];
-  private trials: TrialRow[] = [];
+  private trials = new Map<number, TrialRow>();
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const axisLabels: Plugin<'line'> = {
@@ -54,32 +60,42 @@ export class ParallelChart {
         ctx.restore();
       },
     };
-    this.chart = new Chart<'line', (number | null)[]>(canvas, {
+    this.chart = new Chart<'line', Point[]>(canvas, {
       type: 'line',
-      data: { labels: [], datasets: [] },
+      data: { datasets: [] },
       plugins: [axisLabels],
       options: {
         maintainAspectRatio: false,
-        layout: { padding: { top: 18, bottom: 4 } },
+        parsing: false,
+        normalized: false,
+        spanGaps: false,
+        layout: { padding: { top: 18, bottom: 4, left: 30, right: 30 } },
         interaction: { mode: 'nearest', intersect: false, axis: 'xy' },
         scales: {
-          x: { type: 'category', grid: { display: false }, ticks: { padding: 18 } },
+          x: {
+            type: 'linear',
+            grid: { display: false },
+            ticks: { padding: 18, stepSize: 1, callback: (value) => this.axes[Number(value)]?.name ?? '' },
+          },
           y: { min: -0.02, max: 1.02, display: false },
         },
         plugins: {
-          legend: { display: false },
+          legend: { display: false }, // the colour says how good a trial is
           tooltip: {
             callbacks: {
               title: (items) => {
-                const t = this.trials[items[0]?.datasetIndex ?? -1];
+                const item = items[0];
+                const t = item ? this.trialOf(item.datasetIndex, item.dataIndex) : undefined;
                 return t ? `Trial #${t.index + 1} (seed ${t.seed})` : '';
               },
               label: (item) => {
-                const t = this.trials[item.datasetIndex];
+                const t = this.trialOf(item.datasetIndex, item.dataIndex);
+                const last = this.axes.length - 1;
                 return t
-                  ? this.axes.map(
-                      (a) =>
-                        `${a.name}: ${a.name === this.metricName ? formatNumber(t.bestValue ?? NaN) : formatValue(t.params[a.name])}`,
+                  ? this.axes.map((a, i) =>
+                      i === last
+                        ? `${a.name}: ${formatNumber(t.bestValue ?? NaN)}`
+                        : `${a.name}: ${formatValue(t.params[a.name])}`,
                     )
                   : '';
               },
@@ -90,12 +106,10 @@ export class ParallelChart {
     });
   }
 
-  private metricName = '';
-
   update(input: ParallelInput): void {
-    this.metricName = `best ${input.metric}`;
-    this.trials = input.trials.filter((t) => t.bestValue !== null);
-    const best = this.trials.map((t) => t.bestValue ?? 0);
+    const rated = input.trials.filter((t) => t.bestValue !== null);
+    this.trials = new Map(rated.map((t) => [t.id, t]));
+    const best = rated.map((t) => t.bestValue ?? 0);
     const lo = Math.min(...best);
     const hi = Math.max(...best);
     const span = hi - lo || 1;
@@ -110,30 +124,50 @@ export class ParallelChart {
         };
       }),
       {
-        name: this.metricName,
+        name: `best ${input.metric}`,
         place: (t) => ((t.bestValue ?? lo) - lo) / span,
         bottom: formatNumber(lo),
         top: formatNumber(hi),
       },
     ];
-    this.chart.data.labels = this.axes.map((a) => a.name);
-    this.chart.data.datasets = this.trials.map((t) => {
-      const goodness = ((t.bestValue ?? lo) - lo) / span;
-      const color = interpolate(input.goal === 'minimize' ? 1 - goodness : goodness);
+    const datasets: Dataset[] = Array.from({ length: STEPS }, (_, step) => {
+      const color = interpolate(step / (STEPS - 1));
       return {
-        label: `#${t.index + 1}`,
-        data: this.axes.map((a) => a.place(t)),
+        label: `step ${step}`,
+        data: [],
+        trialAt: [],
         borderColor: color,
         backgroundColor: color,
         borderWidth: 1.2,
         pointRadius: 2,
       };
     });
+    for (const t of rated) {
+      const goodness = ((t.bestValue ?? lo) - lo) / span;
+      const ds = datasets[Math.round((input.goal === 'minimize' ? 1 - goodness : goodness) * (STEPS - 1))];
+      if (!ds) continue;
+      if (ds.data.length > 0) {
+        ds.data.push({ x: 0, y: null });
+        ds.trialAt.push(-1);
+      }
+      this.axes.forEach((a, i) => {
+        ds.data.push({ x: i, y: a.place(t) });
+        ds.trialAt.push(t.id);
+      });
+    }
+    this.chart.data.datasets = datasets.filter((d) => d.data.length > 0);
+    const x = this.chart.options.scales?.['x'];
+    if (x) Object.assign(x, { min: 0, max: Math.max(1, this.axes.length - 1) });
     this.chart.update('none');
-    this.canvas.dataset['series'] = String(this.trials.length);
+    this.canvas.dataset['series'] = String(rated.length);
   }
 
   destroy(): void {
     this.chart.destroy();
+  }
+
+  private trialOf(datasetIndex: number, index: number): TrialRow | undefined {
+    const ds = this.chart.data.datasets[datasetIndex] as Dataset | undefined;
+    return this.trials.get(ds?.trialAt[index] ?? -1);
   }
 }

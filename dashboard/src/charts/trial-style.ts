@@ -8,9 +8,9 @@ export function endMarker(state: TrialRow['state']): {
   style: 'crossRot' | 'triangle' | false;
   color?: string;
 } {
-  if (state === 'pruned') return { style: 'crossRot' };
+  if (state === 'pruned') return { style: 'crossRot', color: '#b54708' };
   if (state === 'failed') return { style: 'triangle', color: '#d62728' };
-  return { style: false };
+  return { style: false, color: '#999999' };
 }
 
 export function stateDash(state: TrialRow['state']): number[] {

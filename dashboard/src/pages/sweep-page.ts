@@ -198,7 +198,8 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       metric: s.metric,
       events: { onView: setView, onToggle: toggle, onClearSelection: () => setView({ selected: [] }) },
     });
-    renderParameterViews(meta, all);
+    // Below the fold: drawn once the comparison chart is on screen, so it shows sooner.
+    requestAnimationFrame(() => setTimeout(() => renderParameterViews(meta, all)));
   }
 
   function renderParameterViews(meta: SweepResponse, all: TrialRow[]): void {

@@ -55,7 +55,7 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
     res.json(api.trials(req.params.sweep, parseTrialQuery(req.query)));
   });
   app.get('/api/sweeps/:sweep/curves', (req, res) => {
-    res.json(api.curves(req.params.sweep, parseCurveQuery(req.query)));
+    res.type('application/json').send(api.curvesJson(req.params.sweep, parseCurveQuery(req.query)));
   });
   app.get('/api/sweeps/:sweep/trials/:trial', (req, res) => {
     const { points } = parseCurveQuery(req.query);

@@ -1,7 +1,6 @@
 import { ConfigError, NotFoundError, TRAINER_METRICS, type Curve, type TrialRecord } from '@embsweep/core';
 import type { ResultsReader } from '@embsweep/store';
 import type {
-  CurvesResponse,
   ParameterSummary,
   Series,
   SweepResponse,
@@ -57,7 +56,12 @@ export class DashboardApi {
     };
   }
 
-  curves(name: string, query: CurveQuery): CurvesResponse {
+  /**
+   * The curves answer (a CurvesResponse) as JSON text. Curves pass from SQLite to the answer as
+   * JSON arrays without becoming JavaScript numbers, unless they are longer than `points` and
+   * must be thinned: that keeps the chart of 1,000 trials x 100 epochs well under 100 ms.
+   */
+  curvesJson(name: string, query: CurveQuery): string {
     const record = this.reader.sweep(name);
     const recorded = this.reader.metricNames(record.id);
     const metrics = query.metrics ?? [record.spec.metric.name];
@@ -72,11 +76,15 @@ export class DashboardApi {
         'The request is not valid',
       );
     }
-    return {
-      metrics,
-      points: query.points,
-      series: this.reader.curves(record.id, metrics).map((c) => toSeries(c, query.points)),
-    };
+    const series = this.reader.curvesJson(record.id, metrics).map((c) => {
+      if (c.count <= query.points) {
+        return `{"trialId":${c.trialId},"metric":${JSON.stringify(c.name)},"steps":${c.steps},"values":${c.values},"recorded":${c.count}}`;
+      }
+      const values = (JSON.parse(c.values) as (number | null)[]).map((v) => v ?? NaN);
+      const steps = JSON.parse(c.steps) as number[];
+      return JSON.stringify(toSeries({ trialId: c.trialId, name: c.name, steps, values }, query.points));
+    });
+    return `{"metrics":${JSON.stringify(metrics)},"points":${query.points},"series":[${series.join(',')}]}`;
   }
 
   trial(name: string, trialId: number, points: number): TrialResponse {

@@ -36,6 +36,44 @@ describe('ResultsReader (read-only)', () => {
     assert.deepEqual(reader.trialCurves(trial.id), store.trialCurves(trial.id));
     assert.ok(Number.isNaN(reader.curves(sweep.id, ['val_loss'])[0]?.values[1]));
     assert.deepEqual(reader.metricNames(sweep.id), ['loss', 'val_loss']);
+    assert.deepEqual(
+      reader.curvesJson(sweep.id, ['val_loss', 'loss']).map((c) => ({
+        ...c,
+        steps: JSON.parse(c.steps) as unknown,
+        values: JSON.parse(c.values) as unknown,
+      })),
+      [
+        { trialId: trial.id, name: 'val_loss', count: 2, steps: [1, 2], values: [0.9, null] },
+        { trialId: trial.id, name: 'loss', count: 1, steps: [1], values: [0.8] },
+      ],
+    );
+    reader.close();
+    store.close();
+  });
+
+  it('gives curves as JSON: latest attempt only, epochs in order, exact values, null for NaN and infinities', () => {
+    const { path, store, sweep, trial } = filled();
+    store.logMetrics([
+      { trialId: trial.id, attempt: 1, name: 'acc', step: 3, value: Infinity },
+      { trialId: trial.id, attempt: 1, name: 'acc', step: 1, value: 0.1 + 0.2 },
+      { trialId: trial.id, attempt: 1, name: 'acc', step: 2, value: -Infinity },
+    ]);
+    const reader = ResultsReader.open(path);
+    const [acc] = reader.curvesJson(sweep.id, ['acc']);
+    assert.equal(acc?.steps, '[1,2,3]');
+    assert.deepEqual(JSON.parse(acc?.values ?? ''), [0.1 + 0.2, null, null]);
+    // A retry: only the new attempt's points are the trial's curve.
+    const other = store.claimTrial(sweep.id, { pid: 2, host: 'h' })!;
+    store.logMetrics([{ trialId: other.id, attempt: 1, name: 'acc', step: 1, value: 0.25 }]);
+    store.transitionTrial(other.id, 'failed', { reason: 'crash' });
+    store.transitionTrial(other.id, 'pending', { reason: 'retry' });
+    const again = store.claimTrial(sweep.id, { pid: 3, host: 'h' })!;
+    assert.deepEqual([again.id, again.attempt], [other.id, 2]);
+    store.logMetrics([{ trialId: other.id, attempt: 2, name: 'acc', step: 1, value: 0.5 }]);
+    assert.deepEqual(
+      reader.curvesJson(sweep.id, ['acc']).find((c) => c.trialId === other.id),
+      { trialId: other.id, name: 'acc', count: 1, steps: '[1]', values: '[0.5]' },
+    );
     reader.close();
     store.close();
   });

@@ -8,7 +8,13 @@ import {
   type TrialEvent,
   type TrialRecord,
 } from '@embsweep/core';
-import { readMetricNames, readSweepCurves, readTrialCurves } from './curve-queries.js';
+import {
+  readMetricNames,
+  readSweepCurves,
+  readSweepCurvesJson,
+  readTrialCurves,
+  type CurveJson,
+} from './curve-queries.js';
 import { loadMigrations } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
@@ -140,6 +146,11 @@ export class ResultsReader {
   /** Curves of the latest attempt of every trial of a sweep, for the named metrics. */
   curves(sweepId: number, names: readonly string[]): Curve[] {
     return readSweepCurves(this.db, sweepId, names);
+  }
+
+  /** The same curves as JSON text, for answers that pass them through (see readSweepCurvesJson). */
+  curvesJson(sweepId: number, names: readonly string[]): CurveJson[] {
+    return readSweepCurvesJson(this.db, sweepId, names);
   }
 
   /** Every metric of one trial's latest attempt. */

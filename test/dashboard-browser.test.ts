@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ResultsReader } from '@embsweep/store';
+import { makeTempDir } from '@embsweep/store/testing';
+import { dashboardUrl, launchBrowser } from './support/browser.js';
+import { fillDatabase } from './support/fill-database.js';
+import { spawnCli, type CliProcess } from './support/spawn-cli.js';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+/** A page that records the browser's errors, so a test can insist there were none. */
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { page, errors };
+}
+
+const attr = (page: Page, selector: string, name: string) =>
+  page.locator(selector).getAttribute(name, { timeout: 10_000 });
+
+async function waitForAttr(page: Page, selector: string, name: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    ([s, n, v]) => document.querySelector(s!)?.getAttribute(n!) === v,
+    [selector, name, value],
+    { timeout: 15_000 },
+  );
+}
+
+async function stop(cli: CliProcess): Promise<void> {
+  cli.child.kill('SIGINT');
+  const { code } = await cli.exit;
+  assert.equal(code, 0, cli.stderr());
+}
+
+describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
+  it('compares the curves of a finished sweep; sorts, filters and selects trials; opens a trial', async () => {
+    const { path, sweep } = fillDatabase();
+    const reader = ResultsReader.open(path);
+    const best = reader.bestTrials(sweep, 20);
+    reader.close();
+    const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash'));
+    await server.waitFor(/dashboard: http/);
+    const base = dashboardUrl(server.stderr());
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(base);
+      await page.locator('tr[data-sweep="quick-grid"]').waitFor();
+      assert.match(
+        await page.locator('tr[data-sweep="quick-grid"]').innerText(),
+        /9 completed.*1 pruned.*1 failed/s,
+      );
+      await page.click('a[href="/sweeps/quick-grid"]');
+
+      // One curve per trial that reported an epoch (11 of 12; the last is still pending).
+      await waitForAttr(page, '#curves-chart', 'data-series', '11');
+      assert.equal(await attr(page, '#curves-chart', 'data-metric'), 'val_loss');
+      assert.match(await page.locator('tr.state-row-failed').innerText(), /worker_crashed: exit code 1/);
+      assert.equal(await page.locator('tr.state-row-pruned').count(), 1);
+      assert.equal(await attr(page, '#parameter-chart', 'data-series'), '2', 'one line per dropout value');
+      assert.equal(
+        await attr(page, '#parallel-chart', 'data-series'),
+        '11',
+        'one line per trial with a value',
+      );
+
+      // Sort by best value, both ways; trials without a value stay last.
+      await page.click('th[data-sort="best_value"] button');
+      await page.waitForURL(/sort=best_value/);
+      await page.waitForFunction(
+        (first) => document.querySelector('tbody tr[data-trial-id] a')?.textContent === first,
+        `#${Number(best[0]?.['trial_index']) + 1}`,
+      );
+      await page.click('th[data-sort="best_value"] button');
+      await page.waitForURL(/order=desc/);
+      await page.waitForFunction(
+        (first) => document.querySelector('tbody tr[data-trial-id] a')?.textContent === first,
+        `#${Number(best.at(-1)?.['trial_index']) + 1}`,
+      );
+
+      // Filter by a parameter value: the table and the chart both narrow.
+      await page.check('fieldset[data-param="dropout"] input[value="0.5"]');
+      await page.waitForFunction(() =>
+        /of 6$/.test(document.querySelector('[data-testid=table-count]')?.textContent ?? ''),
+      );
+      await waitForAttr(page, '#curves-chart', 'data-series', '5');
+
+      // The view survives a reload (deep link).
+      await page.reload();
+      await waitForAttr(page, '#curves-chart', 'data-series', '5');
+      assert.ok(await page.isChecked('fieldset[data-param="dropout"] input[value="0.5"]'));
+      assert.match(page.url(), /sort=best_value&order=desc/);
+
+      // Select a trial by its row, then isolate it.
+      const row = page.locator('tbody tr[data-trial-id]').first();
+      const selectedId = await row.getAttribute('data-trial-id');
+      await row.locator('td.num').first().click();
+      await page.waitForURL(new RegExp(`sel=${selectedId}`));
+      assert.equal(
+        await page.locator(`tr[data-trial-id="${selectedId}"]`).getAttribute('aria-selected'),
+        'true',
+      );
+      await page.check('input[name=isolate]');
+      await waitForAttr(page, '#curves-chart', 'data-series', '1');
+      await page.uncheck('input[name=isolate]');
+      await waitForAttr(page, '#curves-chart', 'data-series', '5');
+
+      // Group by a parameter: one mean curve (with its band) per value.
+      await page.selectOption('select[name=group]', 'embedding_dim');
+      await waitForAttr(page, '#curves-chart', 'data-series', '3');
+      await page.selectOption('select[name=group]', 'none');
+      // Switch metric; training curves beside validation.
+      await page.selectOption('select[name=metric]', 'val_acc');
+      await waitForAttr(page, '#curves-chart', 'data-metric', 'val_acc');
+      await page.selectOption('select[name=metric]', 'val_loss');
+      await page.check('input[name=train]');
+      await page.waitForURL(/train=1/);
+      await waitForAttr(page, '#curves-chart', 'data-series', '5');
+      assert.equal(await attr(page, '#parameter-chart', 'data-series'), '1', 'filtered to one dropout value');
+
+      // Open a trial: its curves, parameters, events and error text.
+      await page.click('tbody a:text-is("#7")');
+      await page.waitForURL(/\/sweeps\/quick-grid\/trials\/\d+$/);
+      await page.locator('[data-testid=trial-state]').waitFor();
+      assert.equal(await page.locator('[data-testid=trial-state]').innerText(), 'failed');
+      assert.match(await page.locator('.error-box').innerText(), /worker_crashed\s+exit code 1/);
+      assert.equal(await page.locator('ol.events li').count(), 3);
+      assert.equal(await attr(page, '#trial-loss-chart', 'data-series'), '2');
+      await page.goBack();
+      await waitForAttr(page, '#curves-chart', 'data-series', '5');
+
+      assert.deepEqual(errors, [], 'no errors in the browser');
+      // An unknown sweep is a real error page, with the way back (the browser logs the API's 404).
+      await page.goto(`${base}sweeps/quick-gird`);
+      assert.match(
+        await page.locator('[role=alert]').innerText(),
+        /no sweep named "quick-gird".*did you mean "quick-grid"/s,
+      );
+
+      // A screenshot of the sweep page renders (docs/dashboard.png is one of a real run).
+      await page.goto(`${base}sweeps/quick-grid?train=1`);
+      await waitForAttr(page, '#curves-chart', 'data-series', '11');
+      const shot = join(makeTempDir('shot'), 'sweep.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      assert.ok(statSync(shot).size > 20_000);
+      assert.deepEqual(
+        errors.filter((e) => !/status of 404/.test(e)),
+        [],
+      );
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
+  it('shows new epochs of a running sweep without a reload (embsweep run --dashboard)', async () => {
+    const dir = makeTempDir('live');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'live.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'live',
+        method: 'grid',
+        dataset: { source: 'synthetic', samples: 400, length: 20, vocabulary: 200 },
+        parameters: {
+          embedding_dim: { values: [4, 8] },
+          epochs: { value: 25 },
+          batch_size: { value: 8 },
+          vocab_size: { value: 200 },
+          max_length: { value: 20 },
+        },
+        execution: { backend: 'wasm', concurrency: 1 },
+      }),
+    );
+    const run = spawnCli(['run', file, '--dashboard', '--port', '0'], dir);
+    await run.waitFor(/dashboard: http/);
+    const base = dashboardUrl(run.stderr());
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${base}sweeps/live`);
+      await page.locator('[data-testid=sweep-status]').waitFor();
+      await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+      const points = async () => Number((await attr(page, '#curves-chart', 'data-points')) ?? 0);
+      await page.waitForFunction(
+        () => Number(document.querySelector('#curves-chart')?.getAttribute('data-points')) > 0,
+        undefined,
+        { timeout: 60_000 },
+      );
+      const seen = await points();
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('#curves-chart')?.getAttribute('data-points')) > n,
+        seen,
+        { timeout: 30_000 },
+      );
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+        true,
+        'no reload',
+      );
+      assert.match(await page.locator('tbody').innerText(), /running/);
+      await run.waitFor(/still serving|finished/, 120_000).catch(() => undefined);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await stop(run);
+    }
+  });
+});
