@@ -112,6 +112,26 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       await page.check('input[name=isolate]');
       await waitForAttr(page, '#curves-chart', 'data-series', '1');
+      // A click on the curve itself selects (here: unselects) its trial. The curve is found by
+      // its colour on the canvas: it is the only coloured thing drawn there.
+      const spot = await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('#curves-chart')!;
+        const { data, width, height } = canvas
+          .getContext('2d')!
+          .getImageData(0, 0, canvas.width, canvas.height);
+        const scale = canvas.width / canvas.getBoundingClientRect().width;
+        for (let x = Math.floor(width * 0.4); x < width; x++)
+          for (let y = 0; y < height; y++) {
+            const [r = 0, g = 0, b = 0] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 3);
+            if (Math.max(r, g, b) - Math.min(r, g, b) > 60) return { x: x / scale, y: y / scale };
+          }
+        return null;
+      });
+      assert.ok(spot, 'the selected curve is drawn');
+      await page.locator('#curves-chart').click({ position: spot });
+      await page.waitForURL((url) => !url.search.includes('sel='));
+      await page.locator(`tr[data-trial-id="${selectedId}"] td.num`).first().click();
+      await page.waitForURL(new RegExp(`sel=${selectedId}`));
       await page.uncheck('input[name=isolate]');
       await waitForAttr(page, '#curves-chart', 'data-series', '5');
 
