@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { hostname } from 'node:os';
 import {
   assertNever,
@@ -11,6 +11,7 @@ import {
 } from '@embsweep/core';
 import { WORKER_MAIN } from '@embsweep/trainer';
 import { describeExit } from './exit-reason.js';
+import { WorkerPool, type PooledWorker } from './worker-pool.js';
 
 export interface LocalExecutorOptions {
   /** tfjs backend for the workers. @default "auto" */
@@ -27,145 +28,239 @@ export interface LocalExecutorOptions {
   readonly workerPath?: URL | string;
   /** Heartbeat period asked of workers, in ms. @default 1000 */
   readonly heartbeatMs?: number;
+  /** Trials a worker runs before it is replaced by a fresh one. @default 50 */
+  readonly maxTrialsPerWorker?: number;
 }
 
+/** What the scheduler asked of one trial so far. */
+interface TrialControl {
+  stopReason: string | undefined;
+  killed: boolean;
+  /** Cancels the SIGTERM/SIGKILL that follow a stop, once the worker has obeyed it. */
+  cancelEscalation: (() => void) | undefined;
+  worker: PooledWorker | undefined;
+}
+
+/** How watching a trial on one worker ended: an outcome, or a reused worker lost before it began. */
+type Watched = { readonly kind: 'outcome'; readonly outcome: RunOutcome } | { readonly kind: 'lost' };
+
 /**
- * Runs each trial in its own child process (the trainer's worker), and watches it: a worker
- * that stops sending heartbeats (hung, or SIGSTOPped) is killed and failed as
- * heartbeat_timeout; one past the trial timeout as timeout; one whose memory passes the limit
- * as oom. Exits become readable reasons. A stop asks the worker to end at its next batch, then
- * SIGTERM, then SIGKILL after the grace period (as BullMQ does).
+ * Runs trials in child processes (the trainer's worker), reused from trial to trial through a
+ * WorkerPool, and watches each trial: a worker that stops sending heartbeats (hung, or
+ * SIGSTOPped) is killed and failed as heartbeat_timeout; one past the trial timeout as
+ * timeout; one whose memory passes the limit as oom. Exits become readable reasons. A stop
+ * asks the worker to end at its next batch, then SIGTERM, then SIGKILL after the grace period
+ * (as BullMQ does). If a reused worker dies before the trial began, the trial quietly starts
+ * again on a fresh one.
  */
 export class LocalProcessExecutor implements Executor {
-  constructor(private readonly options: LocalExecutorOptions = {}) {}
+  private readonly pool: WorkerPool;
+
+  constructor(private readonly options: LocalExecutorOptions = {}) {
+    this.pool = new WorkerPool(
+      () =>
+        fork(options.workerPath ?? WORKER_MAIN, [], {
+          env: {
+            ...process.env,
+            EMBSWEEP_BACKEND: options.backend ?? 'auto',
+            EMBSWEEP_HEARTBEAT_MS: String(options.heartbeatMs ?? 1000),
+          },
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        }),
+      {
+        maxTrials: options.maxTrialsPerWorker ?? 50,
+        // A worker that has grown to half the limit starts the next trial fresh instead.
+        maxRssBytes: ((options.memoryLimitMb ?? 4096) * 1024 * 1024) / 2,
+      },
+    );
+  }
 
   run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial {
-    const o = this.options;
-    const child = fork(o.workerPath ?? WORKER_MAIN, [], {
-      env: {
-        ...process.env,
-        EMBSWEEP_BACKEND: o.backend ?? 'auto',
-        EMBSWEEP_HEARTBEAT_MS: String(o.heartbeatMs ?? 1000),
+    const control: TrialControl = {
+      stopReason: undefined,
+      killed: false,
+      cancelEscalation: undefined,
+      worker: undefined,
+    };
+    // Only a reused worker can be lost, and it is not reused again, so this ends.
+    const attempt = async (): Promise<RunOutcome> => {
+      const { worker, reused } = this.pool.acquire();
+      control.worker = worker;
+      const watched = await this.watch(worker, reused, trial, handlers, control);
+      return watched.kind === 'outcome' ? watched.outcome : attempt();
+    };
+    return {
+      outcome: attempt(),
+      stop: (reason) => {
+        control.stopReason ??= reason;
+        if (control.worker)
+          control.cancelEscalation ??= stopGently(control.worker, reason, this.options.stopGraceSeconds ?? 5);
       },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+      kill: () => {
+        control.killed = true;
+        control.worker?.child.kill('SIGKILL');
+      },
+    };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private watch(
+    worker: PooledWorker,
+    reused: boolean,
+    trial: TrialAssignment,
+    handlers: TrialHandlers,
+    control: TrialControl,
+  ): Promise<Watched> {
+    const o = this.options;
+    const child = worker.child;
+    const grace = o.heartbeatGraceSeconds ?? 30;
+    const limitMb = o.memoryLimitMb ?? 4096;
     let verdict: RunOutcome | undefined; // set by a watchdog or by the worker's last message
+    let heard = false; // any message about this trial: the worker took it
     let lastSign = Date.now();
     const timers: NodeJS.Timeout[] = [];
     const killWith = (outcome: RunOutcome) => {
       verdict ??= outcome;
       child.kill('SIGKILL');
     };
+    const start = () => {
+      child.send({ type: 'start', trial });
+      // A stop that came before the worker was up: messages arrive in order, so it applies to this trial.
+      if (control.stopReason !== undefined)
+        control.cancelEscalation ??= stopGently(worker, control.stopReason, o.stopGraceSeconds ?? 5);
+    };
 
-    const watchdog = setInterval(() => {
-      if (Date.now() - lastSign > (o.heartbeatGraceSeconds ?? 30) * 1000) {
-        killWith({
-          kind: 'failed',
-          code: 'heartbeat_timeout',
-          message: `no heartbeat for ${o.heartbeatGraceSeconds ?? 30} s: the worker hung and was killed`,
-        });
-      }
-    }, 250);
-    timers.push(watchdog);
-    if (o.trialTimeoutSeconds !== undefined) {
-      timers.push(
-        setTimeout(
-          () =>
-            killWith({
-              kind: 'failed',
-              code: 'timeout',
-              message: `the trial ran longer than trial_timeout (${o.trialTimeoutSeconds} s) and was killed`,
-            }),
-          o.trialTimeoutSeconds * 1000,
-        ),
-      );
-    }
-
-    child.on('message', (message: WorkerMessage) => {
-      lastSign = Date.now();
-      switch (message.type) {
-        case 'ready':
-          handlers.onReady({
-            pid: message.pid,
-            host: hostname(),
-            backend: message.backend,
-            versions: message.versions,
-          });
-          child.send({ type: 'start', trial });
-          return;
-        case 'heartbeat':
-          if (message.rssBytes > (o.memoryLimitMb ?? 4096) * 1024 * 1024) {
-            killWith({
-              kind: 'failed',
-              code: 'oom',
-              message: `the worker used ${Math.round(message.rssBytes / 1048576)} MiB, over the limit of ${o.memoryLimitMb ?? 4096} MiB, and was killed`,
-            });
-          } else handlers.onHeartbeat();
-          return;
-        case 'epoch':
-          handlers.onEpoch(message.report);
-          return;
-        case 'log':
-          handlers.onLog(message.message);
-          return;
-        case 'done':
-          verdict ??= { kind: 'done', summary: message.summary };
-          return;
-        case 'failed':
-          verdict ??= {
-            kind: 'failed',
-            code: message.error.code,
-            message: message.error.message,
-            error: message.error,
-          };
-          return;
-        default:
-          assertNever(message);
-      }
-    });
-
-    const outcome = new Promise<RunOutcome>((resolve) => {
-      child.once('exit', (code, signal) => {
+    return new Promise<Watched>((resolve) => {
+      const finish = (watched: Watched) => {
         timers.forEach((t) => clearTimeout(t));
-        if (verdict !== undefined) return resolve(verdict);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        child.off('error', onError);
+        resolve(watched);
+      };
+      const onMessage = (message: WorkerMessage) => {
+        lastSign = Date.now();
+        if (message.type !== 'ready') heard = true;
+        switch (message.type) {
+          case 'ready':
+            worker.info = { pid: message.pid, backend: message.backend, versions: message.versions };
+            handlers.onReady({ ...worker.info, host: hostname() });
+            start();
+            return;
+          case 'heartbeat':
+            worker.rssBytes = message.rssBytes;
+            if (message.rssBytes > limitMb * 1024 * 1024) {
+              killWith({
+                kind: 'failed',
+                code: 'oom',
+                message: `the worker used ${Math.round(message.rssBytes / 1048576)} MiB, over the limit of ${limitMb} MiB, and was killed`,
+              });
+            } else handlers.onHeartbeat();
+            return;
+          case 'epoch':
+            handlers.onEpoch(message.report);
+            return;
+          case 'log':
+            handlers.onLog(message.message);
+            return;
+          case 'done':
+            verdict ??= { kind: 'done', summary: message.summary };
+            if (verdict.kind === 'done' && !control.killed) {
+              // A clean end (stopped or not): the worker waits for its next trial.
+              control.cancelEscalation?.();
+              finish({ kind: 'outcome', outcome: verdict });
+              this.pool.release(worker);
+            }
+            return;
+          case 'failed':
+            // The worker exits after reporting; its exit settles the trial.
+            verdict ??= {
+              kind: 'failed',
+              code: message.error.code,
+              message: message.error.message,
+              error: message.error,
+            };
+            return;
+          default:
+            assertNever(message);
+        }
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (verdict !== undefined) return finish({ kind: 'outcome', outcome: verdict });
+        if (reused && !heard && !control.killed) return finish({ kind: 'lost' });
         const lastLine =
-          stderr
+          worker.stderr
             .trim()
             .split('\n')
             .filter((l) => /Error|error/.test(l))
             .at(-1) ?? '';
-        resolve({
-          kind: 'failed',
-          code: /heap out of memory/i.test(stderr) ? 'oom' : 'worker_crashed',
-          message: `the worker ${describeExit(code, signal)}${lastLine ? `: ${lastLine.trim()}` : ''}`,
+        finish({
+          kind: 'outcome',
+          outcome: {
+            kind: 'failed',
+            code: /heap out of memory/i.test(worker.stderr) ? 'oom' : 'worker_crashed',
+            message: `the worker ${describeExit(code, signal)}${lastLine ? `: ${lastLine.trim()}` : ''}`,
+          },
         });
-      });
-      child.once('error', (error) => {
+      };
+      const onError = (error: Error) => {
         verdict ??= {
           kind: 'failed',
           code: 'worker_crashed',
           message: `the worker could not start: ${error.message}`,
         };
-      });
-    });
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.on('error', onError);
 
-    return {
-      outcome,
-      stop: (reason) => stopGently(child, reason, o.stopGraceSeconds ?? 5),
-      kill: () => child.kill('SIGKILL'),
-    };
+      timers.push(
+        setInterval(() => {
+          if (Date.now() - lastSign > grace * 1000) {
+            killWith({
+              kind: 'failed',
+              code: 'heartbeat_timeout',
+              message: `no heartbeat for ${grace} s: the worker hung and was killed`,
+            });
+          }
+        }, 250),
+      );
+      if (o.trialTimeoutSeconds !== undefined) {
+        timers.push(
+          setTimeout(
+            () =>
+              killWith({
+                kind: 'failed',
+                code: 'timeout',
+                message: `the trial ran longer than trial_timeout (${o.trialTimeoutSeconds} s) and was killed`,
+              }),
+            o.trialTimeoutSeconds * 1000,
+          ),
+        );
+      }
+      if (reused && worker.info !== undefined) {
+        handlers.onReady({ ...worker.info, host: hostname() });
+        start();
+      }
+    });
   }
 }
 
-function stopGently(child: ChildProcess, reason: string, graceSeconds: number): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+/** Asks a worker to stop at its next batch; SIGTERM, then SIGKILL, if it does not. Returns the cancel. */
+function stopGently(worker: PooledWorker, reason: string, graceSeconds: number): () => void {
+  const child = worker.child;
+  if (child.exitCode !== null || child.signalCode !== null) return () => undefined;
   if (child.connected) child.send({ type: 'stop', reason });
   const term = setTimeout(() => child.kill('SIGTERM'), graceSeconds * 1000);
   const kill = setTimeout(() => child.kill('SIGKILL'), graceSeconds * 2000);
-  child.once('exit', () => {
+  const cancel = () => {
     clearTimeout(term);
     clearTimeout(kill);
-  });
+    child.off('exit', cancel);
+  };
+  child.once('exit', cancel);
+  return cancel;
 }

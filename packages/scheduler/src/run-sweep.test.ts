@@ -183,4 +183,80 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
     assert.equal(result.status, 'stopped');
     assert.deepEqual(trials.map((t) => t.state).sort(), ['interrupted', 'interrupted', 'pending']);
   });
+
+  describe('worker reuse', () => {
+    const alive = (pid: number | null) => {
+      try {
+        process.kill(pid ?? -1, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    it('runs trial after trial in one worker, and ends idle workers with the sweep', async () => {
+      const { trials } = await run(
+        sweep({
+          curve: {
+            values: [
+              [1, 0.5],
+              [1, 0.6],
+              [1, 0.7],
+              [1, 0.8],
+            ],
+          },
+        }),
+        {},
+        { concurrency: 1 },
+      );
+      assert.deepEqual(
+        trials.map((t) => t.state),
+        ['completed', 'completed', 'completed', 'completed'],
+      );
+      assert.equal(new Set(trials.map((t) => t.workerPid)).size, 1, 'one worker for all four');
+      assert.ok(!alive(trials[0]?.workerPid ?? null), 'the idle worker exited when the sweep ended');
+    });
+
+    it('never reuses a worker whose trial failed, and replaces a worker after its share of trials', async () => {
+      const { trials } = await run(
+        sweep({ behaviour: { values: ['curve', 'exit', 'throw'] }, n: { values: [1, 2] } }),
+        { maxTrialsPerWorker: 2 },
+        { concurrency: 1 },
+      );
+      const ordered = [...trials].sort((a, b) => a.index - b.index);
+      let streak = 0;
+      for (let i = 1; i < ordered.length; i++) {
+        const before = ordered[i - 1]!;
+        const after = ordered[i]!;
+        streak = before.workerPid === ordered[i - 2]?.workerPid ? streak + 1 : 1;
+        if (before.state !== 'completed')
+          assert.notEqual(after.workerPid, before.workerPid, `after failed trial ${i}`);
+        else if (streak < 2) assert.equal(after.workerPid, before.workerPid, `after completed trial ${i}`);
+        else assert.notEqual(after.workerPid, before.workerPid, `a worker runs at most 2 trials (${i})`);
+      }
+      assert.ok(ordered.some((t) => t.state === 'failed') && ordered.some((t) => t.state === 'completed'));
+    });
+
+    it('starts a trial again on a fresh worker when the idle one it was given dies first', async () => {
+      const { trials } = await run(
+        sweep({
+          die_when_idle: { value: true },
+          curve: {
+            values: [
+              [1, 0.5],
+              [1, 0.6],
+              [1, 0.7],
+              [1, 0.8],
+            ],
+          },
+        }),
+        {},
+        { concurrency: 1 },
+      );
+      assert.deepEqual(
+        trials.map((t) => [t.state, t.attempt]),
+        Array(4).fill(['completed', 1]),
+      );
+    });
+  });
 });

@@ -252,15 +252,19 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunResult
 
   // A finished trial schedules the next one. When the queue drains, check that nothing was
   // queued meanwhile and that no trial went back to pending (a retry) before calling it done.
-  schedule();
-  for (;;) {
-    await queue.onIdle();
-    if (queue.size + queue.pending > 0) continue;
-    if (ending === undefined && store.listTrials(sweep.id).some((t) => t.state === 'pending')) {
-      schedule();
+  try {
+    schedule();
+    for (;;) {
+      await queue.onIdle();
       if (queue.size + queue.pending > 0) continue;
+      if (ending === undefined && store.listTrials(sweep.id).some((t) => t.state === 'pending')) {
+        schedule();
+        if (queue.size + queue.pending > 0) continue;
+      }
+      break;
     }
-    break;
+  } finally {
+    await options.executor.close();
   }
   const remaining = store.listTrials(sweep.id).some((t) => t.state === 'pending' || t.state === 'running');
   const status: SweepStatus = ending?.status ?? (remaining ? 'stopped' : 'finished');

@@ -42,4 +42,6 @@ export interface RunningTrial {
  */
 export interface Executor {
   run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial;
+  /** Releases what is kept between trials (idle workers); runSweep calls it when it ends. */
+  close(): Promise<void>;
 }

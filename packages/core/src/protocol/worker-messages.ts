@@ -8,8 +8,11 @@ import type { MetricSpec } from '../sweep-spec/sweep-spec.js';
  * new message kind is a compile error wherever it is not handled.
  *
  * Life of a worker: spawn -> `ready` (backend up) -> parent sends `start` -> `epoch`... with
- * `heartbeat`s and `log`s -> `done` or `failed` -> exit. `stop` may come at any time; the worker
- * ends the trial at the next batch boundary and answers `done` with `stopped` set.
+ * `heartbeat`s and `log`s -> `done` -> (the next `start` ... `done`)* -> `shutdown` -> exit.
+ * A worker is reused for trial after trial, so Node, tfjs and its kernels start once; after
+ * `failed` it exits, and the parent never reuses it. `stop` may come at any time during a
+ * trial; the worker ends the trial at the next batch boundary and answers `done` with
+ * `stopped` set. A worker whose parent disconnects exits.
  */
 
 /** What a worker needs to train one trial. */
@@ -27,7 +30,9 @@ export interface TrialAssignment {
 
 export type ParentMessage =
   | { readonly type: 'start'; readonly trial: TrialAssignment }
-  | { readonly type: 'stop'; readonly reason: string };
+  | { readonly type: 'stop'; readonly reason: string }
+  /** No more trials: exit. */
+  | { readonly type: 'shutdown' };
 
 /** Metrics after one epoch. Values may be NaN or Infinity (a diverging trial). */
 export interface EpochReport {

@@ -1,6 +1,9 @@
-// The trainer worker: the process the scheduler forks for one trial. It starts a tfjs backend,
-// says `ready`, trains the trial it is sent, streams its epochs, and exits. Messages are the
-// discriminated unions of @embsweep/core (protocol/worker-messages.ts).
+// The trainer worker: the process the scheduler forks to train trials. It starts a tfjs backend,
+// says `ready`, then trains each trial it is sent, streaming its epochs, until told to shut
+// down. Reusing the process saves starting Node, tfjs and the data for every trial; each trial
+// still starts from its own seed and a fresh model, so its results do not depend on what ran
+// before (worker.test.ts checks this). After a failure it exits: a worker in an unknown state is
+// never reused. Messages are the discriminated unions of @embsweep/core (protocol/worker-messages.ts).
 import {
   assertNever,
   serializeError,
@@ -10,6 +13,7 @@ import {
 } from '@embsweep/core';
 import { chooseBackend, type BackendChoice } from '../backends/choose-backend.js';
 import { readPrepared } from '../data/data-cache.js';
+import type { PreparedData } from '../data/prepared-data.js';
 import { trainTrial } from '../train/train-trial.js';
 
 /** How often the worker says it is alive while it trains (the parent's grace period is longer). */
@@ -17,11 +21,12 @@ const HEARTBEAT_MS = Number(process.env['EMBSWEEP_HEARTBEAT_MS'] ?? 1000);
 
 let currentTrial: number | null = null;
 let stopRequested = false;
-let finished = false;
+/** The last data set read: trials of a sweep share it, and the files never change (content-hashed). */
+let cachedData: { path: string; data: PreparedData } | undefined;
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (process.send === undefined) {
+    if (process.send === undefined || !process.connected) {
       resolve();
       return;
     }
@@ -37,35 +42,38 @@ async function failAndExit(error: unknown): Promise<never> {
 
 process.on('uncaughtException', (error) => void failAndExit(error));
 process.on('unhandledRejection', (error) => void failAndExit(error));
-process.on('disconnect', () => {
-  if (!finished) process.exit(2); // the scheduler is gone: stop at once
-});
+// The scheduler is gone (or done with this worker): stop at once, mid-trial or idle.
+process.on('disconnect', () => process.exit(currentTrial === null ? 0 : 2));
+
+function dataAt(path: string): PreparedData {
+  if (cachedData?.path !== path) cachedData = { path, data: readPrepared(path) };
+  return cachedData.data;
+}
 
 async function run(trial: TrialAssignment): Promise<void> {
   currentTrial = trial.trialId;
+  stopRequested = false;
   const heartbeat = setInterval(() => {
     void send({ type: 'heartbeat', at: Date.now(), rssBytes: process.memoryUsage().rss });
   }, HEARTBEAT_MS);
   try {
-    const data = readPrepared(trial.dataPath);
     const summary = await trainTrial({
       params: trial.params,
       seed: trial.seed,
-      data,
+      data: dataAt(trial.dataPath),
       metric: trial.metric,
       model: trial.model,
       shouldStop: () => stopRequested,
       onEpoch: (report) => void send({ type: 'epoch', trialId: trial.trialId, report }),
       log: (message) => void send({ type: 'log', level: 'info', message }),
     });
-    await send({ type: 'done', trialId: trial.trialId, summary });
-  } catch (error) {
-    await send({ type: 'failed', trialId: trial.trialId, error: serializeError(error) });
-    process.exitCode = 1;
-  } finally {
     clearInterval(heartbeat);
-    finished = true;
-    process.disconnect?.(); // nothing else keeps the process alive: it exits
+    await send({ type: 'done', trialId: trial.trialId, summary });
+    currentTrial = null; // idle: ready for the next trial
+  } catch (error) {
+    clearInterval(heartbeat);
+    await send({ type: 'failed', trialId: trial.trialId, error: serializeError(error) });
+    process.exit(1);
   }
 }
 
@@ -76,6 +84,9 @@ function onMessage(message: ParentMessage): void {
       return;
     case 'stop':
       stopRequested = true;
+      return;
+    case 'shutdown':
+      process.disconnect?.();
       return;
     default:
       assertNever(message);

@@ -48,12 +48,14 @@ describe('the worker process (forked)', { timeout: 60_000 }, () => {
     model: 'embedding-classifier',
   });
 
-  it('says ready with its backend, streams epochs and heartbeats, then done, and exits 0', async () => {
+  it('says ready with its backend, streams epochs and heartbeats, then done, and exits 0 on shutdown', async () => {
     const w = startWorker();
     const ready = await w.next('ready');
     assert.ok(ready.type === 'ready' && ready.backend === 'wasm' && ready.versions['tfjs'] === '4.22.0');
     send(w.child, { type: 'start', trial: trial({ embedding_dim: 8, epochs: 3 }) });
     const done = await w.next('done');
+    assert.equal(w.child.exitCode, null, 'waits for the next trial');
+    send(w.child, { type: 'shutdown' });
     assert.equal(await w.exit, 0);
     assert.ok(done.type === 'done' && done.trialId === 7 && done.summary.epochs === 3);
     const epochs = w.messages.filter((m) => m.type === 'epoch');
@@ -72,7 +74,46 @@ describe('the worker process (forked)', { timeout: 60_000 }, () => {
     send(w.child, { type: 'stop', reason: 'test' });
     const done = await w.next('done');
     assert.ok(done.type === 'done' && done.summary.stopped);
-    assert.equal(await w.exit, 0);
+    w.child.disconnect();
+    assert.equal(await w.exit, 0, 'an idle worker whose parent goes away exits cleanly');
+  });
+
+  it('trains trial after trial, each exactly as a fresh worker would', async () => {
+    const epochsOf = (w: ReturnType<typeof startWorker>, trialId: number) =>
+      w.messages.flatMap((m) => (m.type === 'epoch' && m.trialId === trialId ? [m.report.metrics] : []));
+    const doneOf = (w: ReturnType<typeof startWorker>, trialId: number) =>
+      new Promise<void>((resolve) => {
+        const check = (m: WorkerMessage) => {
+          if (m.type === 'done' && m.trialId === trialId) {
+            w.child.off('message', check);
+            resolve();
+          }
+        };
+        w.child.on('message', check);
+      });
+    const first = { ...trial({ embedding_dim: 8, epochs: 2, dropout: 0.3 }), trialId: 1, seed: 3 };
+    const second = { ...trial({ embedding_dim: 16, epochs: 2, l2: 0.01 }), trialId: 2, seed: 5 };
+
+    const reused = startWorker();
+    await reused.next('ready');
+    for (const t of [first, second, { ...first, trialId: 3 }]) {
+      const finished = doneOf(reused, t.trialId);
+      send(reused.child, { type: 'start', trial: t });
+      await finished;
+    }
+    const fresh = startWorker();
+    await fresh.next('ready');
+    const finished = doneOf(fresh, 1);
+    send(fresh.child, { type: 'start', trial: first });
+    await finished;
+    for (const w of [reused, fresh]) send(w.child, { type: 'shutdown' });
+    assert.deepEqual([await reused.exit, await fresh.exit], [0, 0]);
+
+    assert.equal(epochsOf(reused, 1).length, 2);
+    assert.deepEqual(epochsOf(reused, 1), epochsOf(fresh, 1), 'first trial of a reused worker = fresh');
+    assert.deepEqual(epochsOf(reused, 3), epochsOf(fresh, 1), 'the same trial after others = fresh');
+    const tensors = reused.messages.flatMap((m) => (m.type === 'epoch' ? [m.report.tensors] : []));
+    assert.equal(tensors[1], tensors[5], 'no tensors left behind by the trials between');
   });
 
   it('reports a failure as {name, code, message, stack} and exits non-zero', async () => {
