@@ -191,12 +191,12 @@ export class LocalProcessExecutor implements Executor {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         if (verdict !== undefined) return finish({ kind: 'outcome', outcome: verdict });
         if (reused && !heard && !control.killed) return finish({ kind: 'lost' });
+        // Node's own last words: its fatal heap message, else the last error line.
+        const lines = worker.stderr.split('\n').map((l) => l.trim());
         const lastLine =
-          worker.stderr
-            .trim()
-            .split('\n')
-            .filter((l) => /Error|error/.test(l))
-            .at(-1) ?? '';
+          lines.find((l) => /heap out of memory/i.test(l)) ??
+          lines.filter((l) => /error/i.test(l)).at(-1) ??
+          '';
         finish({
           kind: 'outcome',
           outcome: {

@@ -91,6 +91,19 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
     assert.match(byBehaviour('oom')?.errorMessage ?? '', /over the limit of 1024 MiB/);
   });
 
+  it('fails a worker that runs out of V8 heap as oom, from what Node says as it dies', async () => {
+    const before = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = `${before ?? ''} --max-old-space-size=40`;
+    try {
+      const { byBehaviour } = await run(sweep({ behaviour: { value: 'heap' } }));
+      assert.equal(byBehaviour('heap')?.errorCode, 'oom');
+      assert.match(byBehaviour('heap')?.errorMessage ?? '', /heap out of memory/i);
+    } finally {
+      if (before === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = before;
+    }
+  });
+
   it('retries a failed trial up to max_retries, as new attempts', async () => {
     const { byBehaviour, store } = await run(
       sweep({ behaviour: { value: 'exit' } }, { execution: { max_retries: 2 } }),
