@@ -1,13 +1,15 @@
 /**
  * Live updates: the server sends "change" whenever the results database changed; the current
- * page then reads again. Reloads are spaced at least `minGapMs` apart (with a trailing one), so
- * a busy sweep cannot flood the page, and a change is shown within about a second.
+ * page then reads again. Reloads are spaced at least `minGapMs` apart, and at least twice as
+ * long as the last reload took (with a trailing one), so a busy sweep cannot keep a big page
+ * permanently busy, and a change on a small page shows within about a second.
  */
 export function watchChanges(onChange: () => Promise<void>, minGapMs = 400): () => void {
   const source = new EventSource('/api/events');
   let running = false;
   let again = false;
   let last = 0;
+  let gap = minGapMs;
   let timer: number | undefined;
   const run = async () => {
     if (running) {
@@ -19,6 +21,7 @@ export function watchChanges(onChange: () => Promise<void>, minGapMs = 400): () 
     try {
       await onChange();
     } finally {
+      gap = Math.max(minGapMs, 2 * (Date.now() - last));
       running = false;
       if (again) {
         again = false;
@@ -28,7 +31,7 @@ export function watchChanges(onChange: () => Promise<void>, minGapMs = 400): () 
   };
   const schedule = () => {
     if (timer !== undefined) return;
-    const wait = Math.max(0, last + minGapMs - Date.now());
+    const wait = Math.max(0, last + gap - Date.now());
     timer = window.setTimeout(() => {
       timer = undefined;
       void run();

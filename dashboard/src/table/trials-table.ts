@@ -187,6 +187,8 @@ export function renderTrialsTable(
       h('td', { class: 'reason' }, t.errorMessage ? `${t.errorCode ?? ''}: ${t.errorMessage}` : ''),
     ),
   );
+  // Live updates redraw the table: keep the reader's place in it.
+  const scrolled = root.querySelector('.table-scroll')?.scrollTop ?? 0;
   const first = data.total === 0 ? 0 : data.offset + 1;
   const last = data.offset + data.trials.length;
   fill(
@@ -228,4 +230,5 @@ export function renderTrialsTable(
       h('table', { class: 'trials' }, h('thead', {}, header), h('tbody', {}, rows)),
     ),
   );
+  root.querySelector('.table-scroll')?.scrollTo(0, scrolled);
 }

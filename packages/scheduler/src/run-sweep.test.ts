@@ -198,6 +198,12 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
   });
 
   describe('worker reuse', () => {
+    const FOUR_CURVES = [
+      [1, 0.5],
+      [1, 0.6],
+      [1, 0.7],
+      [1, 0.8],
+    ];
     const alive = (pid: number | null) => {
       try {
         process.kill(pid ?? -1, 0);
@@ -210,14 +216,7 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
     it('runs trial after trial in one worker, and ends idle workers with the sweep', async () => {
       const { trials } = await run(
         sweep({
-          curve: {
-            values: [
-              [1, 0.5],
-              [1, 0.6],
-              [1, 0.7],
-              [1, 0.8],
-            ],
-          },
+          curve: { values: FOUR_CURVES },
         }),
         {},
         { concurrency: 1 },
@@ -254,14 +253,7 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
       const { trials } = await run(
         sweep({
           die_when_idle: { value: true },
-          curve: {
-            values: [
-              [1, 0.5],
-              [1, 0.6],
-              [1, 0.7],
-              [1, 0.8],
-            ],
-          },
+          curve: { values: FOUR_CURVES },
         }),
         {},
         { concurrency: 1 },

@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { planTrials, SILENT_LOGGER, validateSweep, type MetricPoint } from '@embsweep/core';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
 import { startServer } from '../start-server.js';
+import { CHROMIUM, launchBrowser } from '../testing/launch-browser.js';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 const TRIALS = 1000;
 const EPOCHS = 100;
 const METRICS = ['loss', 'acc', 'val_loss', 'val_acc'];
 const RUNS = 60;
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), '../../../../dashboard/dist');
 
 function fill(path: string): void {
@@ -63,18 +63,7 @@ const pct = (sorted: readonly number[], q: number) =>
 
 async function firstChartMs(base: string): Promise<number[] | string> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   const times: number[] = [];
   try {
     for (let i = 0; i < 6; i++) {
