@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ResultsReader } from '@embsweep/store';
+import { ResultsReader, SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { dashboardUrl, launchBrowser } from './support/browser.js';
 import { fillDatabase } from './support/fill-database.js';
@@ -177,6 +177,25 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         errors.filter((e) => !/status of 404/.test(e)),
         [],
       );
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
+  it('says so when there are no sweeps yet, and names a page that does not exist', async () => {
+    const dir = makeTempDir('empty');
+    SqliteStore.open(join(dir, 'embsweep.db')).close();
+    const server = spawnCli(['dashboard', '--port', '0'], dir);
+    await server.waitFor(/dashboard: http/);
+    const base = dashboardUrl(server.stderr());
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(base);
+      assert.match(await page.locator('.status.empty').innerText(), /No sweeps yet[\s\S]*embsweep run/);
+      await page.goto(`${base}sweeps/x/trials/abc`);
+      assert.match(await page.locator('.status.empty').innerText(), /No such page/);
+      assert.deepEqual(errors, []);
     } finally {
       await page.close();
       await stop(server);
