@@ -128,6 +128,18 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         return null;
       });
       assert.ok(spot, 'the selected curve is drawn');
+      // Hover names the trial and its parameters.
+      await page.locator('#curves-chart').hover({ position: spot });
+      const selectedRow = await page.locator(`tr[data-trial-id="${selectedId}"] a`).innerText();
+      await page.waitForFunction(
+        (name) =>
+          document.querySelector('[data-testid=hover-info]')?.textContent?.startsWith(`Trial ${name} `),
+        selectedRow,
+      );
+      assert.match(
+        await page.locator('[data-testid=hover-info]').innerText(),
+        /embedding_dim=\d+, dropout=0\.5, l2=/,
+      );
       await page.locator('#curves-chart').click({ position: spot });
       await page.waitForURL((url) => !url.search.includes('sel='));
       await page.locator(`tr[data-trial-id="${selectedId}"] td.num`).first().click();

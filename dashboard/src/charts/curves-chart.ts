@@ -49,7 +49,10 @@ export class CurvesChart {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     onSelect: (trialId: number) => void,
+    /** The curve under the pointer, in words ('' when none), for a readout beside the chart. */
+    onHover: (text: string) => void = () => undefined,
   ) {
+    let hovered = '';
     this.chart = new Chart<'line', Point[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -79,6 +82,13 @@ export class CurvesChart {
               },
             },
           },
+        },
+        onHover: (_event, elements) => {
+          const hit = elements[0];
+          const ds = hit ? (this.chart.data.datasets[hit.datasetIndex] as Dataset | undefined) : undefined;
+          const text =
+            hit && ds && ds.role !== 'band' ? this.tooltipTitle(ds, hit.index).replace('\n', ': ') : '';
+          if (text !== hovered) onHover((hovered = text));
         },
         onClick: (_event, elements) => {
           const hit = elements[0];

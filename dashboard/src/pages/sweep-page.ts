@@ -37,6 +37,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     controls: h('div'),
     legend: h('div'),
     chartNote: h('div', { class: 'chart-note' }),
+    hoverInfo: h('p', { class: 'hover-info muted', 'aria-live': 'polite', 'data-testid': 'hover-info' }),
     curves: h('canvas', { id: 'curves-chart', 'aria-label': 'validation curves of every trial' }),
     table: h('section', { class: 'table-section', 'aria-label': 'trials' }),
     xControl: h('div', { class: 'controls' }),
@@ -46,6 +47,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       'aria-label': 'parallel coordinates of parameters and metric',
     }),
   };
+  el.hoverInfo.textContent = 'Hover a curve to name its trial; click it to select the trial.';
   fill(root, loadingView(`sweep ${sweep}`));
 
   const metricOf = (meta: SweepResponse) => view.metric ?? meta.sweep.metric;
@@ -93,6 +95,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         el.controls,
         el.legend,
         h('div', { class: 'chart-box' }, el.curves, el.chartNote),
+        el.hoverInfo,
       ),
       el.table,
       h(
@@ -109,7 +112,9 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       ),
     );
     charts = {
-      curves: new CurvesChart(el.curves, toggle),
+      curves: new CurvesChart(el.curves, toggle, (text) => {
+        el.hoverInfo.textContent = text || 'Hover a curve to name its trial; click it to select the trial.';
+      }),
       param: new ParameterChart(el.param),
       parallel: new ParallelChart(el.parallel),
     };
