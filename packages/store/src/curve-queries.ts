@@ -11,12 +11,7 @@ import { groupCurves } from './rows.js';
 export function readSweepCurves(db: Db, sweepId: number, names: readonly string[]): Curve[] {
   // One range scan of the primary key per metric; older attempts are dropped here rather than
   // by a join, which would cost a lookup per point.
-  const latest = new Map(
-    db.prepare('SELECT id, attempt FROM trials WHERE sweep_id = ?').raw(true).all(sweepId) as [
-      number,
-      number,
-    ][],
-  );
+  const latest = latestAttempts(db, sweepId);
   const select = db
     .prepare('SELECT trial_id, attempt, step, value, is_nan FROM metrics WHERE sweep_id = ? AND name = ?')
     .raw(true);
@@ -30,6 +25,16 @@ export function readSweepCurves(db: Db, sweepId: number, names: readonly string[
     );
   }
   return out;
+}
+
+/** Trial id -> its latest attempt, for a sweep: the attempt whose points are the trial's curves. */
+function latestAttempts(db: Db, sweepId: number): Map<number, number> {
+  return new Map(
+    db.prepare('SELECT id, attempt FROM trials WHERE sweep_id = ?').raw(true).all(sweepId) as [
+      number,
+      number,
+    ][],
+  );
 }
 
 /** Every metric of one trial's latest attempt. */
@@ -76,12 +81,7 @@ export interface CurveJson {
  * dashboard's chart of 1,000 trials x 100 epochs stays well under 100 ms.
  */
 export function readSweepCurvesJson(db: Db, sweepId: number, names: readonly string[]): CurveJson[] {
-  const latest = new Map(
-    db.prepare('SELECT id, attempt FROM trials WHERE sweep_id = ?').raw(true).all(sweepId) as [
-      number,
-      number,
-    ][],
-  );
+  const latest = latestAttempts(db, sweepId);
   // Grouped by attempt too, in primary key order, so the scan streams; older attempts are
   // dropped below (a few rows) rather than by a join (a lookup per point). The GROUP BY walks
   // the primary key, so each group's rows arrive in step order and the arrays are in order
