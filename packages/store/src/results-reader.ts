@@ -17,7 +17,7 @@ import {
 } from './curve-queries.js';
 import { loadMigrations } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
-import { toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
+import { readSweep, readTrial, readTrialEvents, readTrials } from './record-queries.js';
 
 /** A sweep with its progress, as `embsweep ls` shows it. */
 export interface SweepSummary {
@@ -107,8 +107,8 @@ export class ResultsReader {
 
   /** The sweep of that name; NotFoundError naming the closest sweep when there is none. */
   sweep(name: string): SweepRecord {
-    const row = this.db.prepare('SELECT * FROM sweeps WHERE name = ?').get(name) as SweepRow | undefined;
-    if (row === undefined) {
+    const sweep = readSweep(this.db, name);
+    if (sweep === undefined) {
       const names = (
         this.db.prepare('SELECT name FROM sweeps ORDER BY name').all() as { name: string }[]
       ).map((r) => r.name);
@@ -119,28 +119,21 @@ export class ResultsReader {
           : `no sweep named "${name}" in ${this.path}${near ? `; did you mean "${near}"?` : ''} (see "embsweep ls")`,
       );
     }
-    return toSweep(row);
+    return sweep;
   }
 
   /** Every trial of a sweep, in plan order. */
   trials(sweepId: number): TrialRecord[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index')
-        .all(sweepId) as TrialRow[]
-    ).map(toTrial);
+    return readTrials(this.db, sweepId);
   }
 
   trial(trialId: number): TrialRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM trials WHERE id = ?').get(trialId) as TrialRow | undefined;
-    return row === undefined ? undefined : toTrial(row);
+    return readTrial(this.db, trialId);
   }
 
   /** A trial's state changes with their reasons, oldest first. */
   trialEvents(trialId: number): TrialEvent[] {
-    return (
-      this.db.prepare('SELECT * FROM trial_events WHERE trial_id = ? ORDER BY id').all(trialId) as EventRow[]
-    ).map(toEvent);
+    return readTrialEvents(this.db, trialId);
   }
 
   /** Curves of the latest attempt of every trial of a sweep, for the named metrics. */

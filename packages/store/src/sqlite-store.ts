@@ -15,9 +15,9 @@ import {
 import type Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
-import { toEvent, toSweep, toTrial, type EventRow, type SweepRow, type TrialRow } from './rows.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { readSweepCurves, readTrialCurves } from './curve-queries.js';
+import { readSweep, readSweeps, readTrial, readTrialEvents, readTrials } from './record-queries.js';
 import {
   INSERT_CHUNK,
   NONE_REPLACED,
@@ -98,12 +98,11 @@ export class SqliteStore implements Store {
   }
 
   getSweep(name: string): SweepRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM sweeps WHERE name = ?').get(name) as SweepRow | undefined;
-    return row && toSweep(row);
+    return readSweep(this.db, name);
   }
 
   listSweeps(): SweepRecord[] {
-    return (this.db.prepare('SELECT * FROM sweeps ORDER BY created_at, id').all() as SweepRow[]).map(toSweep);
+    return readSweeps(this.db);
   }
 
   setSweepStatus(sweepId: number, status: SweepStatus): void {
@@ -226,26 +225,15 @@ export class SqliteStore implements Store {
   }
 
   getTrial(trialId: number): TrialRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM trials WHERE id = ?').get(trialId) as TrialRow | undefined;
-    return row && toTrial(row);
+    return readTrial(this.db, trialId);
   }
 
   listTrials(sweepId: number): TrialRecord[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index')
-        .all(sweepId) as TrialRow[]
-    ).map(toTrial);
+    return readTrials(this.db, sweepId);
   }
 
   trialEvents(trialId: number): TrialEvent[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT trial_id, attempt, from_state, to_state, reason, at FROM trial_events WHERE trial_id = ? ORDER BY id',
-        )
-        .all(trialId) as EventRow[]
-    ).map(toEvent);
+    return readTrialEvents(this.db, trialId);
   }
 
   private requireTrial(trialId: number): TrialRecord {
