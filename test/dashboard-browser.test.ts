@@ -66,6 +66,10 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await waitForAttr(page, '#curves-chart', 'data-series', '11');
       assert.equal(await attr(page, '#curves-chart', 'data-metric'), 'val_loss');
       assert.match(await page.locator('tr.state-row-failed').innerText(), /worker_crashed: exit code 1/);
+      assert.ok(
+        (await page.locator('thead').first().innerText()).includes('host'),
+        'the table shows where trials ran',
+      );
       assert.equal(await page.locator('tr.state-row-pruned').count(), 1);
       assert.equal(await attr(page, '#parameter-chart', 'data-series'), '2', 'one line per dropout value');
       assert.equal(
@@ -167,6 +171,10 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       assert.equal(await page.locator('[data-testid=trial-state]').innerText(), 'failed');
       assert.match(await page.locator('.error-box').innerText(), /worker_crashed\s+exit code 1/);
       assert.equal(await page.locator('ol.events li').count(), 3);
+      // Where it ran, as its worker reported it (a trial may run on another machine than its scheduler).
+      const details = await page.locator('body').innerText();
+      assert.match(details, /host\s+test\b/);
+      assert.match(details, /worker\s+local:\d+/);
       assert.equal(await attr(page, '#trial-loss-chart', 'data-series'), '2');
       await page.goBack();
       await waitForAttr(page, '#curves-chart', 'data-series', '5');

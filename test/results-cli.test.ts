@@ -41,6 +41,7 @@ describe('results commands (ls, show, best, query, export)', () => {
       'best_epoch',
       'epochs',
       'duration_s',
+      'host',
       'error',
     ]);
     const bests = rows.map((r) => r['best_val_loss']).filter((v): v is number => typeof v === 'number');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSweepJson, validateSweep } from '@embsweep/core';
+import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
 import { fillExampleDatabase, makeTempDir } from '@embsweep/store/testing';
 import { REPO_ROOT } from './run-cli.js';
 

@@ -11,12 +11,21 @@ export interface CliResult {
 }
 
 /** Runs the installed `embsweep` program (the bin script) in a real process. */
-export function runCli(args: readonly string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
-    cwd,
-    env: { ...process.env, EMBSWEEP_DB: undefined, ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+export function runCli(
+  args: readonly string[],
+  cwd = REPO_ROOT,
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
+): CliResult {
+  const result = spawnSync(
+    process.execPath,
+    [...nodeArgs, `${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args],
+    {
+      cwd,
+      env: { ...process.env, EMBSWEEP_DB: undefined, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -115,7 +115,8 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
                     .join(', ')
                 : '–',
             ],
-            ['worker', t.workerPid === null ? '–' : `pid ${t.workerPid} on ${t.workerHost ?? '?'}`],
+            ['host', t.workerHost ?? '–'],
+            ['worker', t.workerId ?? '–'],
             ['last heartbeat', formatTime(t.heartbeatAt)],
           ]),
         ),

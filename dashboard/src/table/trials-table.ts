@@ -132,6 +132,7 @@ export function renderTrialsTable(
     { key: 'best_epoch', label: 'best epoch', cell: (t) => formatValue(t.bestEpoch), num: true },
     { key: 'epochs_run', label: 'epochs', cell: (t) => String(t.epochsRun), num: true },
     { key: 'duration', label: 'duration', cell: (t) => formatDuration(t.durationS), num: true },
+    { key: 'host', label: 'host', cell: (t) => t.host ?? '–' },
   ];
   const header = h(
     'tr',

@@ -6,6 +6,8 @@ export interface CommandIo {
   readonly cwd: string;
   /** Whether standard error is a terminal (live views) or a pipe or file (log lines). */
   readonly isTerminal?: boolean;
+  /** Resolves when what was written to `out` has been taken (backpressure for long outputs). */
+  readonly drained?: () => Promise<void>;
 }
 
 export const PROCESS_IO: CommandIo = {
@@ -13,6 +15,10 @@ export const PROCESS_IO: CommandIo = {
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTerminal: process.stderr.isTTY,
+  drained: () =>
+    process.stdout.writableNeedDrain
+      ? new Promise((resolve) => process.stdout.once('drain', () => resolve()))
+      : Promise.resolve(),
 };
 
 /** Exit codes: 0 success, 1 the work failed, 2 the command line or an input file is wrong. */

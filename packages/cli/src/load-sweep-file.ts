@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { ConfigError, parseSweepJson, validateSweep, type SweepSpec } from '@embsweep/core';
+import { ConfigError, type SweepSpec } from '@embsweep/core';
+import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
 
 /** A validated sweep and where it came from. */
 export interface LoadedSweep {

@@ -1,31 +1,8 @@
 import { createRequire } from 'node:module';
 import { EmbsweepError, ConfigError } from '@embsweep/core';
-import type { Command } from './commands/command.js';
-import { bestCommand } from './commands/best.js';
-import { dashboardCommand } from './commands/dashboard.js';
-import { exportCommand } from './commands/export.js';
-import { lsCommand } from './commands/ls.js';
-import { planCommand } from './commands/plan.js';
-import { queryCommand } from './commands/query.js';
-import { runCommand } from './commands/run.js';
-import { showCommand } from './commands/show.js';
-import { trainCommand } from './commands/train.js';
-import { validateCommand } from './commands/validate.js';
+import { COMMANDS } from './command-list.js';
 import { EXIT, PROCESS_IO, type CommandIo } from './io.js';
 import { UsageError } from './usage-error.js';
-
-const COMMANDS: readonly Command[] = [
-  validateCommand,
-  planCommand,
-  runCommand,
-  trainCommand,
-  lsCommand,
-  showCommand,
-  bestCommand,
-  queryCommand,
-  exportCommand,
-  dashboardCommand,
-];
 
 function version(): string {
   const require = createRequire(import.meta.url);
@@ -52,7 +29,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : undefined;
-    io.out(`${topic?.help ?? overview()}\n`);
+    io.out(`${(await topic?.load())?.help ?? overview()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-V') return (io.out(`${version()}\n`), EXIT.ok);
@@ -64,7 +41,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     return EXIT.usage;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load()).run(args, io);
   } catch (error) {
     return report(error, io);
   }

@@ -1,3 +1,4 @@
 // The public API of @embsweep/scheduler.
 export { runSweep, type RunSweepOptions, type SweepRunResult } from './run-sweep.js';
 export { LocalProcessExecutor, type LocalExecutorOptions } from './local-process-executor.js';
+export { describeParams } from './epoch-points.js';

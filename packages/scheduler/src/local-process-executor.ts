@@ -1,19 +1,25 @@
 import { fork } from 'node:child_process';
-import { hostname } from 'node:os';
 import {
   assertNever,
   type Executor,
+  type Liveness,
   type RunOutcome,
   type RunningTrial,
   type TrialAssignment,
   type TrialHandlers,
+  type TrialRecord,
   type WorkerMessage,
 } from '@embsweep/core';
-import { WORKER_MAIN } from '@embsweep/trainer';
+import { WORKER_MAIN, prepareData, resolveTrainingParams } from '@embsweep/trainer/inputs';
 import { describeExit } from './exit-reason.js';
+import { cancelLocalWorker, probeLocalTrial } from './local-liveness.js';
 import { WorkerPool, type PooledWorker } from './worker-pool.js';
 
 export interface LocalExecutorOptions {
+  /** The sweep file's folder: the workers resolve the sweep's relative paths against it. */
+  readonly sweepDir: string;
+  /** The prepared-data cache that the workers share. */
+  readonly cacheDir: string;
   /** tfjs backend for the workers. @default "auto" */
   readonly backend?: string;
   /** Seconds a trial may run before it is killed and failed as `timeout`. */
@@ -39,6 +45,8 @@ interface TrialControl {
   /** Cancels the SIGTERM/SIGKILL that follow a stop, once the worker has obeyed it. */
   cancelEscalation: (() => void) | undefined;
   worker: PooledWorker | undefined;
+  /** The worker was sent the trial: a stop sent before would be dropped by it. */
+  started: boolean;
 }
 
 /** How watching a trial on one worker ended: an outcome, or a reused worker lost before it began. */
@@ -55,8 +63,10 @@ type Watched = { readonly kind: 'outcome'; readonly outcome: RunOutcome } | { re
  */
 export class LocalProcessExecutor implements Executor {
   private readonly pool: WorkerPool;
+  /** Data preparations done in this process (key -> done), so each happens once. */
+  private readonly prepared = new Set<string>();
 
-  constructor(private readonly options: LocalExecutorOptions = {}) {
+  constructor(private readonly options: LocalExecutorOptions) {
     this.pool = new WorkerPool(
       () =>
         fork(options.workerPath ?? WORKER_MAIN, [], {
@@ -64,6 +74,8 @@ export class LocalProcessExecutor implements Executor {
             ...process.env,
             EMBSWEEP_BACKEND: options.backend ?? 'auto',
             EMBSWEEP_HEARTBEAT_MS: String(options.heartbeatMs ?? 1000),
+            EMBSWEEP_SWEEP_DIR: options.sweepDir,
+            EMBSWEEP_CACHE_DIR: options.cacheDir,
           },
           stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         }),
@@ -75,17 +87,49 @@ export class LocalProcessExecutor implements Executor {
     );
   }
 
+  /**
+   * Prepares the trial's data set in the shared cache, in this process, once per (data set,
+   * vocab_size, max_length): bad data fails here, before any worker starts, and the workers
+   * then only read the cache.
+   */
+  prepare(trial: TrialAssignment): Promise<void> {
+    const settings = resolveTrainingParams(trial.params);
+    const key = JSON.stringify([trial.inputs.dataset.fingerprint, settings.vocab_size, settings.max_length]);
+    if (!this.prepared.has(key)) {
+      prepareData({
+        dataset: trial.inputs.dataset.spec,
+        vocabSize: settings.vocab_size,
+        maxLength: settings.max_length,
+        baseDir: this.options.sweepDir,
+        cacheDir: this.options.cacheDir,
+      });
+      this.prepared.add(key);
+    }
+    return Promise.resolve();
+  }
+
+  probe(trial: TrialRecord): Promise<Liveness> {
+    return Promise.resolve(probeLocalTrial(trial, this.options.heartbeatGraceSeconds ?? 30));
+  }
+
+  cancel(trial: TrialRecord): Promise<void> {
+    cancelLocalWorker(trial, String(this.options.workerPath ?? WORKER_MAIN));
+    return Promise.resolve();
+  }
+
   run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial {
     const control: TrialControl = {
       stopReason: undefined,
       killed: false,
       cancelEscalation: undefined,
       worker: undefined,
+      started: false,
     };
     // Only a reused worker can be lost, and it is not reused again, so this ends.
     const attempt = async (): Promise<RunOutcome> => {
       const { worker, reused } = this.pool.acquire();
       control.worker = worker;
+      control.started = false;
       const watched = await this.watch(worker, reused, trial, handlers, control);
       return watched.kind === 'outcome' ? watched.outcome : attempt();
     };
@@ -93,7 +137,8 @@ export class LocalProcessExecutor implements Executor {
       outcome: attempt(),
       stop: (reason) => {
         control.stopReason ??= reason;
-        if (control.worker)
+        // Before the worker has the trial, the stop waits: start() sends it right after the trial.
+        if (control.worker && control.started)
           control.cancelEscalation ??= stopGently(control.worker, reason, this.options.stopGraceSeconds ?? 5);
       },
       kill: () => {
@@ -127,7 +172,9 @@ export class LocalProcessExecutor implements Executor {
       child.kill('SIGKILL');
     };
     const start = () => {
+      if (control.killed) return void child.kill('SIGKILL'); // killed before its worker was up
       child.send({ type: 'start', trial });
+      control.started = true;
       // A stop that came before the worker was up: messages arrive in order, so it applies to this trial.
       if (control.stopReason !== undefined)
         control.cancelEscalation ??= stopGently(worker, control.stopReason, o.stopGraceSeconds ?? 5);
@@ -146,8 +193,14 @@ export class LocalProcessExecutor implements Executor {
         if (message.type !== 'ready') heard = true;
         switch (message.type) {
           case 'ready':
-            worker.info = { pid: message.pid, backend: message.backend, versions: message.versions };
-            handlers.onReady({ ...worker.info, host: hostname() });
+            worker.info = {
+              pid: message.pid,
+              host: message.host,
+              workerId: `local:${message.pid}`,
+              backend: message.backend,
+              versions: message.versions,
+            };
+            handlers.onReady(worker.info);
             start();
             return;
           case 'heartbeat':
@@ -242,7 +295,7 @@ export class LocalProcessExecutor implements Executor {
         );
       }
       if (reused && worker.info !== undefined) {
-        handlers.onReady({ ...worker.info, host: hostname() });
+        handlers.onReady(worker.info);
         start();
       }
     });

@@ -1,13 +1,29 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SILENT_LOGGER, validateSweep, type SweepSpec } from '@embsweep/core';
+import {
+  GridSearch,
+  HyperbandStopper,
+  MedianStopper,
+  NEVER_STOP,
+  SILENT_LOGGER,
+  flattenParameters,
+  type EarlyStopper,
+  type SweepSpec,
+} from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
 import { SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { LocalProcessExecutor } from './local-process-executor.js';
 import { runSweep } from './run-sweep.js';
 
 const FIXTURE = new URL('./testing/fixtures/scripted-worker.js', import.meta.url);
+
+function stopperOf(spec: SweepSpec): EarlyStopper {
+  const et = spec.early_terminate;
+  if (et === undefined) return NEVER_STOP;
+  return et.type === 'hyperband' ? new HyperbandStopper(et, spec.metric) : new MedianStopper(et, spec.metric);
+}
 
 /** A sweep of fixture trials: each value of `behaviour` (or curve) is one trial. */
 function sweep(
@@ -34,17 +50,24 @@ async function run(
   const store = SqliteStore.open(join(dir, 'r.db'));
   const result = await runSweep({
     spec,
-    sweepFile: join(dir, 'sweep.json'),
     store,
     executor: new LocalProcessExecutor({
       workerPath: FIXTURE,
+      sweepDir: dir,
+      cacheDir: join(dir, 'cache'),
       heartbeatGraceSeconds: 1.5,
       stopGraceSeconds: 1,
       ...executorOptions,
     }),
+    strategy: new GridSearch(flattenParameters(spec.parameters)),
+    stopper: stopperOf(spec),
+    inputs: {
+      dataset: { spec: spec.dataset, fingerprint: 'fixture' },
+      model: { kind: 'built-in', name: 'embedding-classifier' },
+      files: {},
+    },
     logger: SILENT_LOGGER,
     concurrency: 2,
-    cacheDir: join(dir, 'cache'),
     maxConsecutiveFailures: 100,
     ...runOptions,
   });
@@ -78,17 +101,6 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
       );
     }
     assert.equal(trials.length, 4);
-  });
-
-  it('kills a hung worker (SIGSTOP), one over trial_timeout, and one over the memory limit', async () => {
-    const { byBehaviour } = await run(sweep({ behaviour: { values: ['hang', 'slow', 'oom'] } }), {
-      trialTimeoutSeconds: 3,
-      memoryLimitMb: 1024,
-    });
-    assert.equal(byBehaviour('hang')?.errorCode, 'heartbeat_timeout');
-    assert.equal(byBehaviour('slow')?.errorCode, 'timeout');
-    assert.equal(byBehaviour('oom')?.errorCode, 'oom');
-    assert.match(byBehaviour('oom')?.errorMessage ?? '', /over the limit of 1024 MiB/);
   });
 
   it('fails a worker that runs out of V8 heap as oom, from what Node says as it dies', async () => {
@@ -136,7 +148,7 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
     assert.equal(result.status, 'failed');
     assert.match(result.reason ?? '', /3 trials failed in a row/);
     assert.equal(trials.filter((t) => t.state === 'failed').length, 3);
-    assert.equal(trials.filter((t) => t.state === 'pending').length, 3);
+    assert.equal(trials.length, 3, 'trials are created as they start: none was proposed after the stop');
   });
 
   it("prunes with hyperband on every report and records the rule's reason", async () => {
@@ -160,7 +172,7 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
     assert.equal(trials.filter((t) => t.state === 'completed').length, 2);
   });
 
-  it('starts no new trial once metric.target is reached', async () => {
+  it('starts no new trial once a finished trial reached metric.target', async () => {
     const { result, trials } = await run(
       sweep(
         {
@@ -178,23 +190,53 @@ describe('runSweep with real worker processes that misbehave', { timeout: 60_000
       { concurrency: 1 },
     );
     assert.equal(result.status, 'finished');
-    assert.match(result.reason ?? '', /metric\.target 0\.1 reached/);
+    assert.match(result.reason ?? '', /metric\.target 0\.1 reached by trial 1 at epoch 2/);
     assert.deepEqual(
       trials.map((t) => t.state),
-      ['completed', 'pending', 'pending'],
+      ['completed'],
+    );
+  });
+
+  it('stops new starts as soon as a running trial reaches metric.target, and lets the running ones finish', async () => {
+    // Trial 1 reaches the target at its 2nd epoch of 30; trial 2 runs beside it. Neither is stopped.
+    const slowStart = [1, 0.05, ...Array<number>(28).fill(0.04)];
+    const { result, trials } = await run(
+      sweep(
+        {
+          curve: { values: [slowStart, Array<number>(30).fill(0.9), [1, 0.9], [1, 0.8]] },
+          epoch_ms: { value: 40 },
+        },
+        { metric: { name: 'val_loss', target: 0.1 } },
+      ),
+      {},
+      { concurrency: 2 },
+    );
+    assert.equal(result.status, 'finished');
+    assert.match(result.reason ?? '', /metric\.target 0\.1 reached by trial 1 at epoch 2/);
+    assert.deepEqual(
+      trials.map((t) => [t.state, t.epochsRun]),
+      [
+        ['completed', 30],
+        ['completed', 30],
+      ],
     );
   });
 
   it('stops gracefully on the stop signal: running trials end at their next batch as interrupted', async () => {
     const stop = new AbortController();
-    setTimeout(() => stop.abort(), 400);
+    let started = 0;
+    // Ctrl-C once both trials run (their workers said ready), whatever the machine's speed.
+    const logger = {
+      ...SILENT_LOGGER,
+      info: (line: string) => /running on/.test(line) && ++started === 2 && stop.abort(),
+    };
     const { result, trials } = await run(
       sweep({ curve: { value: Array<number>(200).fill(1) }, n: { values: [1, 2, 3] } }),
       {},
-      { stop: stop.signal },
+      { stop: stop.signal, logger },
     );
     assert.equal(result.status, 'stopped');
-    assert.deepEqual(trials.map((t) => t.state).sort(), ['interrupted', 'interrupted', 'pending']);
+    assert.deepEqual(trials.map((t) => t.state).sort(), ['interrupted', 'interrupted']);
   });
 
   describe('worker reuse', () => {

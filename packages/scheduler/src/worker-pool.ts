@@ -1,11 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
+import type { TrialRuntime } from '@embsweep/core';
 
 /** What a worker said when it came up. */
-export interface WorkerInfo {
-  readonly pid: number;
-  readonly backend: string;
-  readonly versions: Readonly<Record<string, string>>;
-}
+export type WorkerInfo = TrialRuntime & { readonly pid: number };
 
 /** A worker process, with what the executor knows about it. */
 export interface PooledWorker {

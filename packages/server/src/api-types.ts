@@ -43,6 +43,8 @@ export interface TrialRow {
   readonly bestValue: number | null;
   readonly bestEpoch: number | null;
   readonly epochsRun: number;
+  /** The machine its worker runs on (set when the worker is up). */
+  readonly host: string | null;
   /** Seconds from start to finish, or to now while it runs; null before it starts. */
   readonly durationS: number | null;
   readonly startedAt: string | null;
@@ -81,6 +83,8 @@ export interface TrialResponse {
     readonly backend: string | null;
     readonly versions: Readonly<Record<string, string>> | null;
     readonly workerPid: number | null;
+    /** The executor's name for the worker (local:<pid>, or a remote worker's id). */
+    readonly workerId: string | null;
     readonly workerHost: string | null;
     readonly heartbeatAt: string | null;
     readonly createdAt: string;

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { planTrials } from '@embsweep/core';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
-import { contractSpec, makeTempDir } from '@embsweep/store/testing';
+import { contractSpec, makeTempDir, gridPlan } from '@embsweep/store/testing';
 import type { CurvesResponse } from './api-types.js';
 import { DashboardApi } from './dashboard-api.js';
 
@@ -13,7 +12,7 @@ describe('DashboardApi curves', () => {
     const store = SqliteStore.open(path);
     const spec = contractSpec();
     const sweep = store.openSweep('long', spec, 'h');
-    store.addTrials(sweep.id, planTrials(spec));
+    store.addTrials(sweep.id, gridPlan(spec));
     const long = store.claimTrial(sweep.id, { pid: 1, host: 'h' })!;
     const short = store.claimTrial(sweep.id, { pid: 1, host: 'h' })!;
     store.logMetrics(

@@ -100,6 +100,7 @@ export class DashboardApi {
         backend: trial.backend,
         versions: trial.versions,
         workerPid: trial.workerPid,
+        workerId: trial.workerId,
         workerHost: trial.workerHost,
         heartbeatAt: trial.heartbeatAt,
         createdAt: trial.createdAt,
@@ -130,6 +131,7 @@ function toRow(t: TrialRecord, now: number): TrialRow {
     bestValue: t.bestValue,
     bestEpoch: t.bestEpoch,
     epochsRun: t.epochsRun,
+    host: t.workerHost,
     durationS: started === null || ended === null ? null : Math.max(0, (ended - started) / 1000),
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
@@ -173,6 +175,8 @@ function sortKey(row: TrialRow, key: string): Sortable {
       return row.epochsRun;
     case 'duration':
       return row.durationS;
+    case 'host':
+      return row.host;
     default:
       return row.index;
   }

@@ -36,6 +36,7 @@ export const SORT_KEYS = [
   'best_epoch',
   'epochs_run',
   'duration',
+  'host',
 ] as const;
 
 export function parseTrialQuery(query: Query): TrialQuery {

@@ -38,7 +38,7 @@ export function openDatabase(path: string, options: { readonly readonly?: boolea
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
+      switchToWal(db);
       db.pragma('synchronous = NORMAL');
       db.pragma('cache_size = -65536'); // 64 MiB: a sweep's hot pages stay in memory
       db.pragma('wal_autocheckpoint = 8192'); // checkpoint every ~32 MiB of WAL, not every 4 MiB
@@ -48,5 +48,24 @@ export function openDatabase(path: string, options: { readonly readonly?: boolea
   } catch (error) {
     db.close();
     throw translateSqliteError(error, path);
+  }
+}
+
+/**
+ * Sets WAL mode. On a new file, two processes opening it at once (two `embsweep run`s started
+ * together) race to change the journal mode, and SQLite answers the loser SQLITE_BUSY at once,
+ * without its busy handler; so the change is retried here for up to the busy timeout.
+ */
+function switchToWal(db: Db, timeoutMs = 5000): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 20) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || waited >= timeoutMs) throw error;
+      Atomics.wait(pause, 0, 0, 20); // a synchronous pause: opening a database is synchronous
+    }
   }
 }

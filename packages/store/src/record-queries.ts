@@ -22,9 +22,12 @@ export function readTrial(db: Db, trialId: number): TrialRecord | undefined {
 }
 
 /** Every trial of a sweep, in plan order. */
-export function readTrials(db: Db, sweepId: number): TrialRecord[] {
+/** A sweep's trials in index order, from index `fromIndex` on (all of them by default). */
+export function readTrials(db: Db, sweepId: number, fromIndex = 0): TrialRecord[] {
   return (
-    db.prepare('SELECT * FROM trials WHERE sweep_id = ? ORDER BY trial_index').all(sweepId) as TrialRow[]
+    db
+      .prepare('SELECT * FROM trials WHERE sweep_id = ? AND trial_index >= ? ORDER BY trial_index')
+      .all(sweepId, fromIndex) as TrialRow[]
   ).map(toTrial);
 }
 

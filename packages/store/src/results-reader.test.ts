@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { NotFoundError, planTrials } from '@embsweep/core';
+import { NotFoundError } from '@embsweep/core';
 import { ResultsReader } from './results-reader.js';
 import { SqliteStore } from './sqlite-store.js';
 import { contractSpec } from './testing/store-contract.js';
 import { makeTempDir } from './testing/temp-dir.js';
+import { gridPlan } from './testing/grid-plan.js';
 
 function filled() {
   const path = join(makeTempDir('reader'), 'results.db');
   const store = SqliteStore.open(path);
   const spec = contractSpec();
   const sweep = store.openSweep('reader', spec, 'hash');
-  store.addTrials(sweep.id, planTrials(spec));
+  store.addTrials(sweep.id, gridPlan(spec));
   const trial = store.claimTrial(sweep.id, { pid: 1, host: 'h' })!;
   store.logMetrics([
     { trialId: trial.id, attempt: 1, name: 'val_loss', step: 1, value: 0.9 },

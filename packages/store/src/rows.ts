@@ -31,8 +31,10 @@ export interface TrialRow {
   state: TrialState;
   attempt: number;
   worker_pid: number | null;
-  scheduler_pid: number | null;
+  worker_id: string | null;
   worker_host: string | null;
+  scheduler_pid: number | null;
+  scheduler_host: string | null;
   backend: string | null;
   versions_json: string | null;
   heartbeat_at: string | null;
@@ -80,8 +82,10 @@ export function toTrial(row: TrialRow): TrialRecord {
     state: row.state,
     attempt: row.attempt,
     workerPid: row.worker_pid,
-    schedulerPid: row.scheduler_pid,
+    workerId: row.worker_id,
     workerHost: row.worker_host,
+    schedulerPid: row.scheduler_pid,
+    schedulerHost: row.scheduler_host,
     backend: row.backend,
     versions: row.versions_json === null ? null : (JSON.parse(row.versions_json) as Record<string, string>),
     heartbeatAt: row.heartbeat_at,

@@ -1,7 +1,9 @@
 import {
   assertTransition,
   NotFoundError,
+  type Claimant,
   type Curve,
+  type NewTrial,
   type MetricPoint,
   type PlannedTrial,
   type Store,
@@ -10,6 +12,7 @@ import {
   type SweepStatus,
   type TrialEvent,
   type TrialRecord,
+  type TrialRuntime,
   type TrialState,
 } from '@embsweep/core';
 import type Database from 'better-sqlite3';
@@ -140,37 +143,67 @@ export class SqliteStore implements Store {
     });
   }
 
-  claimTrial(
-    sweepId: number,
-    worker: { readonly pid: number; readonly host: string },
-  ): TrialRecord | undefined {
+  claimTrial(sweepId: number, claimant: Claimant): TrialRecord | undefined {
     return this.write(() => {
       const next = this.db
         .prepare(
           `SELECT id FROM trials WHERE sweep_id = ? AND state = 'pending' ORDER BY trial_index LIMIT 1`,
         )
         .get(sweepId) as { id: number } | undefined;
-      if (next === undefined) return undefined;
-      const at = now();
-      this.db
-        .prepare(
-          `UPDATE trials SET state = 'running', attempt = attempt + 1, scheduler_pid = ?, worker_pid = NULL, worker_host = ?,
-             started_at = ?, heartbeat_at = ?, finished_at = NULL, error_code = NULL, error_message = NULL,
-             best_value = NULL, best_epoch = NULL, epochs_run = 0, backend = NULL, versions_json = NULL
-           WHERE id = ?`,
-        )
-        .run(worker.pid, worker.host, at, at, next.id);
-      const trial = this.requireTrial(next.id);
-      this.recordEvent(
-        trial.id,
-        trial.attempt,
-        'pending',
-        'running',
-        `claimed by pid ${worker.pid} on ${worker.host}`,
-        at,
-      );
-      return trial;
+      return next === undefined ? undefined : this.claim(next.id, claimant);
     });
+  }
+
+  proposeTrial(
+    sweepId: number,
+    knownTrials: number,
+    propose: (unseen: readonly TrialRecord[]) => NewTrial | undefined,
+    claimant: Claimant,
+  ): TrialRecord | undefined {
+    return this.write(() => {
+      const unseen = readTrials(this.db, sweepId, knownTrials);
+      const trial = propose(unseen);
+      if (trial === undefined) return undefined;
+      const { next } = this.db
+        .prepare('SELECT COALESCE(MAX(trial_index) + 1, 0) AS next FROM trials WHERE sweep_id = ?')
+        .get(sweepId) as { next: number };
+      const at = now();
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO trials (sweep_id, trial_index, config_index, cell_id, params_json, seed, state, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+          )
+          .run(sweepId, next, trial.configIndex, trial.cellId, JSON.stringify(trial.params), trial.seed, at)
+          .lastInsertRowid,
+      );
+      this.recordEvent(id, 0, null, 'pending', 'proposed', at);
+      return this.claim(id, claimant);
+    });
+  }
+
+  /** Marks a pending trial running with a new attempt; call inside a write transaction. */
+  private claim(trialId: number, claimant: Claimant): TrialRecord {
+    const at = now();
+    this.db
+      .prepare(
+        `UPDATE trials SET state = 'running', attempt = attempt + 1, scheduler_pid = ?, scheduler_host = ?,
+           worker_pid = NULL, worker_id = NULL, worker_host = NULL,
+           started_at = ?, heartbeat_at = ?, finished_at = NULL, error_code = NULL, error_message = NULL,
+           best_value = NULL, best_epoch = NULL, epochs_run = 0, backend = NULL, versions_json = NULL
+         WHERE id = ?`,
+      )
+      .run(claimant.pid, claimant.host, at, at, trialId);
+    const trial = this.requireTrial(trialId);
+    this.recordEvent(
+      trial.id,
+      trial.attempt,
+      'pending',
+      'running',
+      `claimed by pid ${claimant.pid} on ${claimant.host}`,
+      at,
+    );
+    return trial;
   }
 
   transitionTrial(
@@ -186,7 +219,8 @@ export class SqliteStore implements Store {
         // Queued again (retry, resume): the next claim starts a new attempt.
         this.db
           .prepare(
-            `UPDATE trials SET state = 'pending', scheduler_pid = NULL, worker_pid = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`,
+            `UPDATE trials SET state = 'pending', scheduler_pid = NULL, scheduler_host = NULL, worker_pid = NULL,
+               worker_id = NULL, worker_host = NULL, heartbeat_at = NULL WHERE id = ?`,
           )
           .run(trialId);
       } else {
@@ -201,20 +235,20 @@ export class SqliteStore implements Store {
     });
   }
 
-  setTrialRuntime(
-    trialId: number,
-    runtime: {
-      readonly backend: string;
-      readonly versions: Readonly<Record<string, string>>;
-      readonly pid?: number;
-    },
-  ): void {
+  setTrialRuntime(trialId: number, runtime: TrialRuntime): void {
     this.write(() => {
       this.db
         .prepare(
-          'UPDATE trials SET backend = ?, versions_json = ?, worker_pid = COALESCE(?, worker_pid) WHERE id = ?',
+          'UPDATE trials SET backend = ?, versions_json = ?, worker_host = ?, worker_id = ?, worker_pid = ? WHERE id = ?',
         )
-        .run(runtime.backend, JSON.stringify(runtime.versions), runtime.pid ?? null, trialId);
+        .run(
+          runtime.backend,
+          JSON.stringify(runtime.versions),
+          runtime.host,
+          runtime.workerId,
+          runtime.pid ?? null,
+          trialId,
+        );
     });
   }
 

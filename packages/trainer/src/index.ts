@@ -8,3 +8,5 @@ export { trainTrial, type TrainTrialOptions } from './train/train-trial.js';
 export { resolveTrainingParams, type TrainingParams } from './train/training-params.js';
 export type { ModelContext } from './model/model-context.js';
 export { WORKER_MAIN } from './worker/worker-path.js';
+export { describeTrialInputs } from './inputs/describe-inputs.js';
+export { openTrialInputs, type InputPlaces, type OpenedInputs } from './inputs/open-inputs.js';

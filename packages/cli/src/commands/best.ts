@@ -10,7 +10,6 @@ import { trialRows } from './trial-columns.js';
 
 export const bestCommand: Command = {
   name: 'best',
-  summary: "print a sweep's best trials by its metric and goal",
   help: `Usage: embsweep best <sweep> [--top N] [--format table|json|csv] [--db PATH]
 
 Prints the trials with the best value of the sweep's metric, best first by the sweep's goal.

@@ -3,8 +3,6 @@ import type { CommandIo } from '../io.js';
 /** One subcommand of `embsweep`: its name, its --help text and what it does. */
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full --help text. */
   readonly help: string;
   /** Runs the command; returns the process exit code. Throws UsageError or EmbsweepError on bad input. */

@@ -8,7 +8,6 @@ import type { Command } from './command.js';
 
 export const dashboardCommand: Command = {
   name: 'dashboard',
-  summary: 'serve the web dashboard: compare validation curves across trials, live',
   help: `Usage: embsweep dashboard [--db PATH] [--port P] [--host H]
 
 Serves the dashboard of the results database until Ctrl-C: every sweep, its validation curves

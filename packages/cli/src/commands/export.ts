@@ -11,7 +11,6 @@ import { parseFormat } from './show.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: "export a sweep's trial summary and curves as CSV or JSON",
   help: `Usage: embsweep export <sweep> --format csv|json [--out PATH] [--db PATH]
 
 Exports every trial of the sweep (the trial_summary view: parameters, state, best and final

@@ -8,7 +8,6 @@ import type { Command } from './command.js';
 
 export const lsCommand: Command = {
   name: 'ls',
-  summary: 'list the sweeps in the results database with progress and best value',
   help: `Usage: embsweep ls [--db PATH]
 
 Lists every sweep: method, status, trials by state (done = completed + pruned + failed), and the

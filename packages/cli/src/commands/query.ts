@@ -11,7 +11,6 @@ import { parseFormat } from './show.js';
 
 export const queryCommand: Command = {
   name: 'query',
-  summary: 'run one read-only SQL query against the results database',
   help: `Usage: embsweep query "<SQL>" [--format table|json|csv] [--max-rows N] [--timeout SECONDS] [--db PATH]
 
 Runs one SELECT (or WITH ... SELECT, or VALUES) against the results database. The tables and

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { countTrials } from '@embsweep/core';
 import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
 import { SqliteStore } from '@embsweep/store';
+import { describeTrialInputs } from '@embsweep/trainer/inputs';
 import { consoleLogger } from '../console-logger.js';
 import { LiveStatus } from '../live-status.js';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
@@ -9,6 +11,7 @@ import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
 import { loadSweepFile } from '../load-sweep-file.js';
 import { parseFlags } from '../parse-flags.js';
+import { earlyStopperFor, searchStrategyFor } from '../registry.js';
 import { nextSignal, parsePort, serveDashboard } from '../serve-dashboard.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
@@ -16,7 +19,6 @@ import { trialRows } from './trial-columns.js';
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'run a sweep: every trial in parallel worker processes, recorded in the database',
   help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--dashboard [--port P] [--host H]]
                     [--force-resume] [--verbose]
 
@@ -50,6 +52,7 @@ ${DB_FLAG_HELP}
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError('expected one sweep file', 'run');
     const { spec, path } = await loadSweepFile(file, io.cwd);
+    const sweepDir = dirname(path);
     const concurrency =
       values.concurrency === undefined
         ? (spec.execution.concurrency ?? availableParallelism())
@@ -64,6 +67,8 @@ ${DB_FLAG_HELP}
       throw new UsageError('--port and --host go with --dashboard', 'run');
     const port = parsePort(values.port, 'run');
     const dbPath = resolveDbPath(values.db, io.cwd);
+    // Read (and hash) every file the sweep names before anything is written.
+    const inputs = describeTrialInputs(spec, sweepDir);
     const store = SqliteStore.open(dbPath);
     // On a terminal, a live status line with the log above it; elsewhere, log lines only.
     const live =
@@ -104,15 +109,18 @@ ${DB_FLAG_HELP}
       );
       const result = await runSweep({
         spec: { ...spec, name: spec.name ?? 'sweep' },
-        sweepFile: path,
         store,
         executor: new LocalProcessExecutor({
           backend: spec.execution.backend,
           trialTimeoutSeconds: spec.execution.trial_timeout,
+          sweepDir,
+          cacheDir: join(dirname(dbPath), '.embsweep-cache'),
         }),
+        strategy: searchStrategyFor(spec),
+        stopper: earlyStopperFor(spec),
+        inputs,
         logger,
         concurrency,
-        cacheDir: join(dirname(dbPath), '.embsweep-cache'),
         stop: stop.signal,
         kill: kill.signal,
         forceResume: values['force-resume'] === true,
@@ -125,8 +133,16 @@ ${DB_FLAG_HELP}
         .filter((t) => t.bestValue !== null)
         .sort((a, b) => goal * ((a.bestValue ?? 0) - (b.bestValue ?? 0)))
         .slice(0, 5);
+      // Trials are created as they start, so the total is the plan's size where it is known.
+      const planned = Math.max(countTrials(spec), trials.length);
+      const ended = count('completed') + count('pruned') + count('failed');
+      const notRun = Number.isFinite(planned)
+        ? `${planned - ended - count('running')} not run, of ${planned}`
+        : `${count('pending') + count('interrupted')} not run`;
+      const elsewhere =
+        count('running') > 0 ? `, ${count('running')} still running in another embsweep run` : '';
       io.out(
-        `\nSweep "${spec.name ?? ''}" ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${count('completed')} completed, ${count('pruned')} pruned, ${count('failed')} failed, ${count('pending') + count('interrupted')} not run, of ${trials.length}.\n`,
+        `\nSweep "${spec.name ?? ''}" ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${count('completed')} completed, ${count('pruned')} pruned, ${count('failed')} failed${elsewhere}, ${notRun}.\n`,
       );
       if (top.length > 0) {
         const rows = trialRows(
@@ -139,6 +155,7 @@ ${DB_FLAG_HELP}
             best_value: t.bestValue,
             best_epoch: t.bestEpoch,
             epochs_run: t.epochsRun,
+            worker_host: t.workerHost,
             duration_s: null,
             error_code: null,
             error_message: null,

@@ -10,7 +10,6 @@ import { trialRows } from './trial-columns.js';
 
 export const showCommand: Command = {
   name: 'show',
-  summary: "print a sweep's trials: parameters, state, best value, epochs, failures",
   help: `Usage: embsweep show <sweep> [--sort COLUMN] [--desc] [--state STATE] [--format table|json|csv] [--db PATH]
 
 Prints one row per trial of the sweep: its place in the plan, seed, the parameters the sweep

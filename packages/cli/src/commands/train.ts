@@ -1,13 +1,8 @@
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ConfigError, parseSweepJson, validateSweep, type ParameterValues } from '@embsweep/core';
-import {
-  chooseBackend,
-  prepareData,
-  readPrepared,
-  resolveTrainingParams,
-  trainTrial,
-} from '@embsweep/trainer';
+import { join } from 'node:path';
+import { ConfigError, type ParameterValues } from '@embsweep/core';
+import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
+import { chooseBackend, describeTrialInputs, openTrialInputs, trainTrial } from '@embsweep/trainer';
 import { showCell } from '../format-rows.js';
 import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
@@ -16,7 +11,6 @@ import type { Command } from './command.js';
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train one configuration in this process and print its epochs (for debugging)',
   help: `Usage: embsweep train --params '<JSON>' --dataset '<JSON>' [--seed N] [--metric NAME] [--goal minimize|maximize]
                       [--model PATH] [--backend auto|tensorflow|wasm|cpu] [--json]
 
@@ -81,18 +75,15 @@ Options:
     const params: ParameterValues = Object.fromEntries(
       Object.entries(asParameters).map(([k, v]) => [k, v.value]),
     );
-    const resolved = resolveTrainingParams(params);
 
     const backend = await chooseBackend(spec.execution.backend);
     io.err(`backend ${backend.name} (tfjs ${backend.versions['tfjs'] ?? '?'}); preparing data...\n`);
-    const dataPath = prepareData({
-      dataset: spec.dataset,
-      vocabSize: resolved.vocab_size,
-      maxLength: resolved.max_length,
-      baseDir: io.cwd,
+    // The same resolution as a sweep's trials, with the current folder as the sweep's folder.
+    const opened = openTrialInputs(describeTrialInputs(spec, io.cwd), params, {
+      sweepDir: io.cwd,
       cacheDir: join(tmpdir(), 'embsweep-cache'),
     });
-    const data = readPrepared(dataPath);
+    const data = opened.data;
     io.err(
       `${data.train.count} training, ${data.validation.count} validation${data.test ? `, ${data.test.count} test` : ''} examples; ${data.classes.length} classes; vocabulary ${data.vocabulary.length}\n`,
     );
@@ -113,11 +104,11 @@ Options:
       cells.map((text, i) => text.padStart(width(columns[i] ?? ''))).join('  ');
     if (!values.json) io.out(`${line(columns)}\n${line(columns.map((c) => '-'.repeat(width(c))))}\n`);
     const summary = await trainTrial({
-      params,
+      params: opened.params,
       seed,
       data,
       metric: spec.metric,
-      model: spec.model === 'embedding-classifier' ? spec.model : resolve(io.cwd, spec.model),
+      model: opened.model,
       shouldStop: () => false,
       log: (message) => io.err(`${message}\n`),
       onEpoch: (report) => {

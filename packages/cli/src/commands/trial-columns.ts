@@ -26,6 +26,7 @@ export function trialRows(spec: SweepSpec, rows: readonly SummaryRow[]): Record<
     out['best_epoch'] = r['best_epoch'];
     out['epochs'] = r['epochs_run'];
     out['duration_s'] = typeof r['duration_s'] === 'number' ? Number(r['duration_s'].toFixed(1)) : null;
+    out['host'] = r['worker_host'] ?? null;
     out['error'] =
       r['error_code'] === null ? '' : `${String(r['error_code'])}: ${String(r['error_message'] ?? '')}`;
     return out;

@@ -7,7 +7,6 @@ import type { Command } from './command.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a sweep file and report every problem',
   help: `Usage: embsweep validate <sweep.json>
 
 Checks a sweep file against the sweep-file format (docs/sweep-file.md) and reports every

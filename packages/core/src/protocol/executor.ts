@@ -1,15 +1,12 @@
 import type { SerializedError } from '../errors.js';
+import type { TrialRecord } from '../store/records.js';
+import type { TrialRuntime } from '../store/store.js';
 import type { EpochReport, TrialAssignment, TrialSummary } from './worker-messages.js';
 
 /** What the scheduler hears about a running trial. */
 export interface TrialHandlers {
-  /** The worker is up: its process and what it runs on (recorded with the trial). */
-  onReady(info: {
-    readonly pid: number;
-    readonly host: string;
-    readonly backend: string;
-    readonly versions: Readonly<Record<string, string>>;
-  }): void;
+  /** The worker is up: where it runs, the executor's id for it, and its backend (recorded with the trial). */
+  onReady(info: TrialRuntime): void;
   onEpoch(report: EpochReport): void;
   onHeartbeat(): void;
   onLog(message: string): void;
@@ -36,12 +33,30 @@ export interface RunningTrial {
   readonly outcome: Promise<RunOutcome>;
 }
 
+/** Whether a trial that the database says is running is really being trained somewhere. */
+export type Liveness = { readonly alive: true } | { readonly alive: false; readonly reason: string };
+
 /**
- * Runs trials somewhere: local child processes now, a distributed job queue later. The
- * scheduler's logic depends only on this interface: it hands over a trial and listens.
+ * Runs trials somewhere: local child processes, or workers on other machines. The scheduler's
+ * logic depends only on this interface: it hands over a trial and listens. Every
+ * implementation passes the executor contract suite (@embsweep/scheduler/testing).
  */
 export interface Executor {
+  /**
+   * Readies what a trial needs before it is handed over (the local executor prepares its data
+   * set in the shared cache, so bad data fails once, up front, with a DataError). Optional:
+   * an executor whose workers prepare everything themselves has nothing to do here.
+   */
+  prepare?(trial: TrialAssignment): Promise<void>;
   run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial;
+  /**
+   * On resume: whether a trial that an earlier run left `running` is still trained (by
+   * another scheduler, or a worker that outlived its scheduler), judged by what this executor
+   * knows of where it ran.
+   */
+  probe(trial: TrialRecord): Promise<Liveness>;
+  /** Ends a trial left running by a scheduler that is gone, if its worker is still at it. */
+  cancel(trial: TrialRecord): Promise<void>;
   /** Releases what is kept between trials (idle workers); runSweep calls it when it ends. */
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { SerializedError } from '../errors.js';
 import type { ParameterValues } from '../search/parameter-values.js';
-import type { MetricSpec } from '../sweep-spec/sweep-spec.js';
+import type { DatasetSpec, MetricSpec } from '../sweep-spec/sweep-spec.js';
 
 /**
  * The messages between the scheduler (parent) and a trainer worker (child process), as
@@ -15,18 +15,40 @@ import type { MetricSpec } from '../sweep-spec/sweep-spec.js';
  * `stopped` set. A worker whose parent disconnects exits.
  */
 
-/** What a worker needs to train one trial. */
+/**
+ * What a worker needs to train one trial. It can travel: files are named by their path
+ * relative to the sweep file's folder and by their content hash, never by a path in one
+ * machine's cache, so the same message works for a local child process and for a worker on
+ * another machine (which resolves the paths against its own copy of the sweep's folder and
+ * checks the hashes).
+ */
 export interface TrialAssignment {
   readonly trialId: number;
   readonly attempt: number;
+  /** Parameter values; a path among them (pretrained_embeddings) is relative to the sweep's folder. */
   readonly params: ParameterValues;
   readonly seed: number;
   readonly metric: MetricSpec;
-  /** Path of the prepared (tokenized, split) data set in the cache. */
-  readonly dataPath: string;
-  /** `embedding-classifier` or an absolute path to a custom model module. */
-  readonly model: string;
+  readonly inputs: TrialInputs;
 }
+
+/** What a sweep's trials read, named by content so the names mean the same on every machine. */
+export interface TrialInputs {
+  /** The data set as the sweep file gives it, and the fingerprint of its content. */
+  readonly dataset: { readonly spec: DatasetSpec; readonly fingerprint: string };
+  readonly model: ModelRef;
+  /**
+   * Every other file the sweep names (pretrained_embeddings values): path relative to the
+   * sweep's folder -> SHA-256 of its bytes, or null when the file could not be read (the
+   * trial that uses it then fails with the reason).
+   */
+  readonly files: Readonly<Record<string, string | null>>;
+}
+
+/** The built-in model, or a custom module by path (relative to the sweep's folder) and SHA-256. */
+export type ModelRef =
+  | { readonly kind: 'built-in'; readonly name: string }
+  | { readonly kind: 'module'; readonly path: string; readonly sha256: string };
 
 export type ParentMessage =
   | { readonly type: 'start'; readonly trial: TrialAssignment }
@@ -62,6 +84,7 @@ export type WorkerMessage =
   | {
       readonly type: 'ready';
       readonly pid: number;
+      readonly host: string;
       readonly backend: string;
       readonly versions: Readonly<Record<string, string>>;
     }

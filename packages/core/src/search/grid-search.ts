@@ -1,7 +1,14 @@
 import type { FlatParameter, ParameterSpec } from '../sweep-spec/parameter-spec.js';
 import { tidy } from '../random/sample-parameter.js';
 import { buildValues, canonicalJson, type ParameterValues } from './parameter-values.js';
-import type { ProposedConfig, SearchStrategy } from './search-strategy.js';
+import type { SearchHistory } from './search-history.js';
+import type { SearchStrategy } from './search-strategy.js';
+
+/** The values of one grid axis, computed on demand so a huge range costs no memory. */
+export interface GridAxis {
+  readonly length: number;
+  at(i: number): unknown;
+}
 
 /**
  * Grid search with the rules of W&B's engine (wandb/sweeps grid_search.py):
@@ -10,15 +17,24 @@ import type { ProposedConfig, SearchStrategy } from './search-strategy.js';
  * - int_uniform enumerates min..max inclusive; q_uniform enumerates numpy.arange(min, max, q),
  *   which leaves max out (always here; numpy's float rounding sometimes includes it);
  * - a value repeated within one parameter (3 and 3.0 are the same) is tried once;
- * - configurations already in the history are skipped, so a resumed grid continues where it was.
+ * - configurations already in the history are skipped, so a resumed grid continues where it
+ *   was, and a grid whose space changed (--force-resume) adds only its new cells.
+ * Cell k is decoded from k directly (mixed radix), so proposing does not enumerate the grid.
  */
 export class GridSearch implements SearchStrategy {
+  readonly plansAhead = 'all';
   private readonly params: readonly FlatParameter[];
-  private readonly axes: readonly (readonly unknown[])[];
+  private readonly axes: readonly GridAxis[];
+  /**
+   * Every cell below it is in `scanned`'s configurations: a cache that stays valid because a
+   * history only grows. Another history starts the scan again.
+   */
+  private scanFrom = 0;
+  private scanned: SearchHistory | undefined;
 
   constructor(params: readonly FlatParameter[]) {
     this.params = params;
-    this.axes = params.map(({ spec }) => dedupe(gridValues(spec)));
+    this.axes = params.map(({ spec }) => gridAxis(spec));
   }
 
   /** Number of distinct configurations in the grid. */
@@ -26,55 +42,63 @@ export class GridSearch implements SearchStrategy {
     return this.axes.reduce((n, axis) => n * axis.length, 1);
   }
 
-  propose(history: readonly ProposedConfig[], count: number): ParameterValues[] {
-    const seen = new Set(history.map((h) => canonicalJson(h.values)));
-    const out: ParameterValues[] = [];
-    for (const values of this.enumerate()) {
-      if (out.length >= count) break;
-      const key = canonicalJson(values);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(values);
+  next(history: SearchHistory): ParameterValues | undefined {
+    if (history !== this.scanned) {
+      this.scanned = history;
+      this.scanFrom = 0;
     }
-    return out;
+    for (let k = this.scanFrom; k < this.size; k++) {
+      const values = this.cell(k);
+      if (history.hasConfig(values)) {
+        if (k === this.scanFrom) this.scanFrom = k + 1;
+        continue;
+      }
+      return values;
+    }
+    return undefined;
   }
 
-  /** Every configuration, in grid order. */
-  *enumerate(): Generator<ParameterValues> {
-    const indexes = this.axes.map(() => 0);
-    if (this.axes.some((axis) => axis.length === 0)) return;
-    for (;;) {
-      yield buildValues(
-        this.params,
-        indexes.map((i, p) => this.axes[p]?.[i]),
-      );
-      let p = indexes.length - 1;
-      while (p >= 0 && (indexes[p] ?? 0) + 1 >= (this.axes[p]?.length ?? 0)) indexes[p--] = 0;
-      if (p < 0) return;
-      indexes[p] = (indexes[p] ?? 0) + 1;
+  /** Configuration number k of the grid, in grid order. */
+  cell(k: number): ParameterValues {
+    const chosen = new Array<unknown>(this.axes.length);
+    let rest = k;
+    for (let p = this.axes.length - 1; p >= 0; p--) {
+      const axis = this.axes[p] as GridAxis;
+      chosen[p] = axis.at(rest % axis.length);
+      rest = Math.floor(rest / axis.length);
     }
+    return buildValues(this.params, chosen);
   }
 }
 
 /** The finite set of values a grid-compatible parameter takes, in W&B's order. */
 export function gridValues(spec: ParameterSpec): readonly unknown[] {
+  const axis = gridAxis(spec);
+  return Array.from({ length: axis.length }, (_, i) => axis.at(i));
+}
+
+function gridAxis(spec: ParameterSpec): GridAxis {
   switch (spec.distribution) {
     case 'constant':
-      return [spec.value];
+      return listAxis([spec.value]);
     case 'categorical':
-      return spec.values;
+      return listAxis(dedupe(spec.values));
     case 'int_uniform':
-      return Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i);
+      return { length: spec.max - spec.min + 1, at: (i) => spec.min + i };
     case 'q_uniform': {
       // numpy.arange: ceil((stop - start) / step) values start + i * step. numpy's float
       // rounding sometimes lets max in (arange(0.1, 0.4, 0.1) has 4 values); W&B documents
       // max as excluded, so a hair of tolerance keeps it out.
-      const n = Math.ceil((spec.max - spec.min) / spec.q - 1e-9);
-      return Array.from({ length: n }, (_, i) => tidy(tidy(spec.min + i * spec.q, spec.q), spec.min));
+      const n = Math.max(0, Math.ceil((spec.max - spec.min) / spec.q - 1e-9));
+      return { length: n, at: (i) => tidy(tidy(spec.min + i * spec.q, spec.q), spec.min) };
     }
     default:
       throw new Error(`grid search cannot enumerate ${spec.distribution}; validation should have refused it`);
   }
+}
+
+function listAxis(values: readonly unknown[]): GridAxis {
+  return { length: values.length, at: (i) => values[i] };
 }
 
 function dedupe(values: readonly unknown[]): unknown[] {

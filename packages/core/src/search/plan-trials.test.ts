@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { flattenParameters } from '../sweep-spec/parameter-spec.js';
+import type { SweepSpec } from '../sweep-spec/sweep-spec.js';
 import { validateSweep } from '../sweep-spec/validate-sweep.js';
-import { countTrials, planTrials } from './plan-trials.js';
+import { GridSearch } from './grid-search.js';
+import { countTrials, planTrials as planWith } from './plan-trials.js';
+import { RandomSearch } from './random-search.js';
+
+/** The plan of a grid or random sweep (the CLI's registry does this choice in the product). */
+const planTrials = (spec: SweepSpec) =>
+  planWith(
+    spec,
+    spec.method === 'grid'
+      ? new GridSearch(flattenParameters(spec.parameters))
+      : new RandomSearch(flattenParameters(spec.parameters), spec.search_seed),
+  );
 
 const grid = (extra: Record<string, unknown> = {}) =>
   validateSweep({

@@ -1,67 +1,49 @@
-import { createHash } from 'node:crypto';
 import { flattenParameters } from '../sweep-spec/parameter-spec.js';
 import type { SweepSpec } from '../sweep-spec/sweep-spec.js';
 import { GridSearch } from './grid-search.js';
-import { canonicalJson, type ParameterValues } from './parameter-values.js';
-import { RandomSearch } from './random-search.js';
+import { nextTrial, type NewTrial } from './next-trial.js';
+import { SweepHistory } from './search-history.js';
 import type { SearchStrategy } from './search-strategy.js';
 
-/** One trial a sweep will run: a configuration and the seed it trains with. */
-export interface PlannedTrial {
+/** One trial of a sweep's plan: a configuration, the seed it trains with, and its position. */
+export interface PlannedTrial extends NewTrial {
   /** Position in the sweep's order, from 0. */
   readonly index: number;
-  /** Which proposed configuration this is, from 0; seeds of one configuration share it. */
-  readonly configIndex: number;
-  readonly params: ParameterValues;
-  readonly seed: number;
-  /** Deterministic identity of (params, seed): the same cell in any run of the same sweep. */
-  readonly cellId: string;
-}
-
-/** The strategy a sweep's `method` names. The composition of strategies lives here only. */
-export function createSearchStrategy(spec: SweepSpec): SearchStrategy {
-  const params = flattenParameters(spec.parameters);
-  switch (spec.method) {
-    case 'grid':
-      return new GridSearch(params);
-    case 'random':
-      return new RandomSearch(params, spec.search_seed);
-  }
 }
 
 /**
- * Every trial of a sweep, in the order they are started: each proposed configuration once per
- * seed (configuration-major, so all seeds of a configuration finish close together), stopping
- * at run_cap or when the grid is exhausted. Used by `embsweep plan` and by the scheduler.
+ * The trials a sweep would start, in order, as far as the strategy proposes without results
+ * (all of them for grid and random; the start-up of a model-based strategy): exactly what the
+ * scheduler creates when nothing has finished yet. Lazy, so `embsweep plan` can stream a huge
+ * plan and stop early.
  */
-export function planTrials(spec: SweepSpec): PlannedTrial[] {
-  const strategy = createSearchStrategy(spec);
-  const cap = spec.run_cap ?? Infinity;
-  const configsNeeded = Math.ceil(cap / spec.seeds.length);
-  const configs: ParameterValues[] = [];
-  const batch = 256;
-  while (configs.length < configsNeeded) {
-    const wanted = Math.min(batch, configsNeeded - configs.length);
-    const next = strategy.propose(
-      configs.map((values) => ({ values })),
-      wanted,
-    );
-    configs.push(...next);
-    if (next.length < wanted) break;
+export function* iteratePlan(
+  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'>,
+  strategy: SearchStrategy,
+): Generator<PlannedTrial> {
+  const history = new SweepHistory(spec.metric.goal);
+  const configLimit = strategy.plansAhead === 'all' ? Infinity : strategy.plansAhead;
+  for (let index = 0; ; index++) {
+    const trial = nextTrial(spec, strategy, history);
+    if (trial === undefined || trial.configIndex >= configLimit) return;
+    history.upsert({ ...trial, id: index, index, state: 'pending' });
+    yield { ...trial, index };
   }
-  const trials: PlannedTrial[] = [];
-  for (const [configIndex, params] of configs.entries()) {
-    for (const seed of spec.seeds) {
-      if (trials.length >= cap) return trials;
-      trials.push({ index: trials.length, configIndex, params, seed, cellId: cellId(params, seed) });
-    }
-  }
-  return trials;
 }
 
-/** A short stable id for (params, seed): 16 hex digits of SHA-256 over their canonical JSON. */
-export function cellId(params: ParameterValues, seed: number): string {
-  return createHash('sha256').update(canonicalJson({ params, seed })).digest('hex').slice(0, 16);
+/** The first `limit` trials of the plan (all of them by default), as an array. */
+export function planTrials(
+  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'>,
+  strategy: SearchStrategy,
+  limit = Infinity,
+): PlannedTrial[] {
+  const out: PlannedTrial[] = [];
+  if (limit <= 0) return out;
+  for (const trial of iteratePlan(spec, strategy)) {
+    out.push(trial);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 /**
@@ -70,7 +52,7 @@ export function cellId(params: ParameterValues, seed: number): string {
  */
 export function countTrials(spec: SweepSpec): number {
   const cap = spec.run_cap ?? Infinity;
-  if (spec.method === 'random') return cap;
+  if (spec.method !== 'grid') return cap;
   const grid = new GridSearch(flattenParameters(spec.parameters));
   return Math.min(cap, grid.size * spec.seeds.length);
 }

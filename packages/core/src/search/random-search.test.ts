@@ -5,6 +5,7 @@ import { sampleParameter } from '../random/sample-parameter.js';
 import type { ParameterSpec } from '../sweep-spec/parameter-spec.js';
 import { flattenParameters } from '../sweep-spec/parameter-spec.js';
 import { validateSweep } from '../sweep-spec/validate-sweep.js';
+import { proposeConfigs } from '../testing/propose-configs.js';
 import { RandomSearch } from './random-search.js';
 
 function search(seed: number): RandomSearch {
@@ -31,18 +32,15 @@ const std = (xs: readonly number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs
 
 describe('RandomSearch', () => {
   it('proposes the same configurations for the same seed, and others for another seed', () => {
-    assert.deepEqual(search(7).propose([], 5), search(7).propose([], 5));
-    assert.notDeepEqual(search(7).propose([], 5), search(8).propose([], 5));
+    assert.deepEqual(proposeConfigs(search(7), 5), proposeConfigs(search(7), 5));
+    assert.notDeepEqual(proposeConfigs(search(7), 5), proposeConfigs(search(8), 5));
   });
 
   it('gives proposal k the same values however the proposals were asked for (resume-safe)', () => {
     const s = search(3);
-    const atOnce = s.propose([], 6);
-    const first = s.propose([], 2);
-    const rest = s.propose(
-      first.map((values) => ({ values })),
-      4,
-    );
+    const atOnce = proposeConfigs(s, 6);
+    const first = proposeConfigs(s, 2);
+    const rest = proposeConfigs(s, 4, first);
     assert.deepEqual([...first, ...rest], atOnce);
   });
 });

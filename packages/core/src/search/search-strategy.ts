@@ -1,24 +1,32 @@
 import type { ParameterValues } from './parameter-values.js';
-
-/** A configuration proposed earlier in this sweep, with what became of it so far. */
-export interface ProposedConfig {
-  readonly values: ParameterValues;
-  /**
-   * The best value of the sweep's metric any of its trials reached, when known. Grid and
-   * random ignore it; a model-based strategy (bayes) learns from it.
-   */
-  readonly bestValue?: number | undefined;
-}
+import type { SearchHistory } from './search-history.js';
 
 /**
- * Proposes the configurations to try. One method, like Optuna's samplers: the scheduler asks,
- * runs, and asks again with the longer history. A strategy keeps no state between calls, so a
- * resumed sweep (or a second scheduler) that passes the same history gets the same answer.
+ * Proposes configurations, one at a time, asked and told like Optuna's samplers: whenever a
+ * slot is free the scheduler asks `next` with the sweep's whole history in hand (every trial's
+ * parameters, seed, state and metric curve, and what is running now), runs what it gets, and
+ * the results become part of the history it passes next time.
+ *
+ * Rules every strategy keeps:
+ * - the answer depends only on the history (and the strategy's own settings): a strategy's
+ *   random stream is derived from its seed and the configuration number, never from how many
+ *   times it was called, so a resumed sweep, or a second scheduler handed the same history,
+ *   gets the same answer;
+ * - it may keep caches to answer faster, but only ones that stay valid as the history grows.
+ *
+ * New strategies are classes passed to runSweep; the one place that maps a sweep file's
+ * `method` to a class is the CLI (packages/cli/src/registry.ts).
  */
 export interface SearchStrategy {
   /**
-   * Up to `count` new configurations, in order, given every configuration already proposed
-   * (in proposal order). Returns fewer, or none, when the search space is exhausted.
+   * The next configuration to try (configuration number `history.configCount`), or undefined
+   * when the search space is exhausted.
    */
-  propose(history: readonly ProposedConfig[], count: number): ParameterValues[];
+  next(history: SearchHistory): ParameterValues | undefined;
+  /**
+   * How many configurations it proposes without looking at results: 'all' for grid and
+   * random (so `embsweep plan` lists the whole plan); a model-based strategy gives the size
+   * of its random start-up, which is all `plan` can show of it.
+   */
+  readonly plansAhead: number | 'all';
 }

@@ -35,11 +35,15 @@ export interface TrialRecord {
   readonly state: TrialState;
   /** 0 until first claimed; each claim (first run, retry, resume) adds 1. */
   readonly attempt: number;
-  /** The worker process that trains the trial (set when it is up). */
+  /** The worker process that trains the trial, when it is a local process (set when it is up). */
   readonly workerPid: number | null;
-  /** The scheduler process that claimed the trial. */
-  readonly schedulerPid: number | null;
+  /** The executor's name for the worker that trains the trial (set when it is up). */
+  readonly workerId: string | null;
+  /** The machine the trial runs (or ran) on, as its worker reported it. */
   readonly workerHost: string | null;
+  /** The scheduler process that claimed the trial, and its machine. */
+  readonly schedulerPid: number | null;
+  readonly schedulerHost: string | null;
   /** The tfjs backend the trial ran on, and the versions of what ran it. */
   readonly backend: string | null;
   readonly versions: Readonly<Record<string, string>> | null;

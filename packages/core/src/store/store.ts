@@ -1,3 +1,4 @@
+import type { NewTrial } from '../search/next-trial.js';
 import type { PlannedTrial } from '../search/plan-trials.js';
 import type { SweepSpec } from '../sweep-spec/sweep-spec.js';
 import type { TrialState } from '../trials/trial-state.js';
@@ -11,6 +12,9 @@ import type { Curve, MetricPoint, SweepRecord, SweepStatus, TrialEvent, TrialRec
  * - every state change is recorded as a TrialEvent in the same transaction;
  * - a pending trial is claimed by exactly one caller, however many claim at once;
  * - a (sweep, cell id) exists once, so adding a plan again adds nothing twice;
+ * - proposing a trial and inserting it is one transaction: the proposer sees every trial that
+ *   exists when it decides, so two schedulers never create the same trial, nor more than
+ *   run_cap between them;
  * - a metric point is stored once per (trial, attempt, name, step): writing it again replaces it;
  * - NaN and +/-Infinity read back as written, distinct from a missing point;
  * - a write that returned is durable; a failed write leaves nothing half-done.
@@ -23,16 +27,44 @@ export interface SweepStore {
   setSweepStatus(sweepId: number, status: SweepStatus): void;
 }
 
+/** The scheduler process that claims a trial. */
+export interface Claimant {
+  readonly pid: number;
+  readonly host: string;
+}
+
+/** What a trial runs on, from its worker's `ready`. */
+export interface TrialRuntime {
+  readonly backend: string;
+  readonly versions: Readonly<Record<string, string>>;
+  /** The machine the worker runs on. */
+  readonly host: string;
+  /** The executor's name for the worker (a pid, or a remote worker's id). */
+  readonly workerId: string;
+  /** The worker's process id, when it is a process of the scheduler's machine. */
+  readonly pid?: number | undefined;
+}
+
 export interface TrialStore {
   /** Adds planned trials as pending; cells the sweep already has are left as they are. */
   addTrials(sweepId: number, trials: readonly PlannedTrial[]): void;
   /**
    * Atomically takes the lowest-index pending trial of a sweep, marks it running with a new
-   * attempt and the worker's identity, and returns it; undefined when none is pending.
+   * attempt and the claimant's identity, and returns it; undefined when none is pending.
    */
-  claimTrial(
+  claimTrial(sweepId: number, claimant: Claimant): TrialRecord | undefined;
+  /**
+   * Creates the sweep's next trial and claims it, in one write transaction: reads the trials
+   * whose index is `knownTrials` or more (those the caller has not seen: another scheduler's),
+   * calls `propose` with them, and inserts its answer with the next index, running, attempt 1.
+   * Writes nothing and returns undefined when `propose` does. `propose` must be synchronous
+   * and must not call the store.
+   */
+  proposeTrial(
     sweepId: number,
-    worker: { readonly pid: number; readonly host: string },
+    knownTrials: number,
+    propose: (unseen: readonly TrialRecord[]) => NewTrial | undefined,
+    claimant: Claimant,
   ): TrialRecord | undefined;
   /** Moves a trial to another state and records why; fills error fields for failures. */
   transitionTrial(
@@ -40,15 +72,8 @@ export interface TrialStore {
     to: TrialState,
     outcome: { readonly reason: string; readonly errorCode?: string; readonly errorMessage?: string },
   ): TrialRecord;
-  /** Records what a running trial runs on, and (when given) the pid of its worker process. */
-  setTrialRuntime(
-    trialId: number,
-    runtime: {
-      readonly backend: string;
-      readonly versions: Readonly<Record<string, string>>;
-      readonly pid?: number;
-    },
-  ): void;
+  /** Records what and where a running trial runs, when its worker is up. */
+  setTrialRuntime(trialId: number, runtime: TrialRuntime): void;
   heartbeat(trialId: number): void;
   getTrial(trialId: number): TrialRecord | undefined;
   listTrials(sweepId: number): TrialRecord[];

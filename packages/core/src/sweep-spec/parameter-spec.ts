@@ -4,72 +4,33 @@
  * `parameters` section means the same here.
  */
 
-/** A fixed value; not part of the search space. */
-export interface ConstantSpec {
-  readonly distribution: 'constant';
-  readonly value: unknown;
-}
-/** One of `values`, uniformly or with `probabilities` (same length, summing to 1). */
-export interface CategoricalSpec {
-  readonly distribution: 'categorical';
-  readonly values: readonly unknown[];
-  readonly probabilities?: readonly number[] | undefined;
-}
-/** Integers min..max, both included. */
-export interface IntUniformSpec {
-  readonly distribution: 'int_uniform';
-  readonly min: number;
-  readonly max: number;
-}
-/** Reals on [min, max) drawn uniformly, or with log(X) uniform (`*_values`), or log(1/X) uniform. */
-export interface RangeSpec {
-  readonly distribution: 'uniform' | 'log_uniform_values' | 'inv_log_uniform_values';
-  readonly min: number;
-  readonly max: number;
-}
-/** As RangeSpec, then rounded to a multiple of q: round(X / q) * q. */
-export interface QuantizedRangeSpec {
-  readonly distribution: 'q_uniform' | 'q_log_uniform_values';
-  readonly min: number;
-  readonly max: number;
-  readonly q: number;
-}
-/** Normal(mu, sigma), or X with log(X) ~ Normal(mu, sigma). */
-export interface NormalSpec {
-  readonly distribution: 'normal' | 'log_normal';
-  readonly mu: number;
-  readonly sigma: number;
-}
-export interface QuantizedNormalSpec {
-  readonly distribution: 'q_normal' | 'q_log_normal';
-  readonly mu: number;
-  readonly sigma: number;
-  readonly q: number;
-}
-/** Beta(a, b) on [0, 1]. */
-export interface BetaSpec {
-  readonly distribution: 'beta';
-  readonly a: number;
-  readonly b: number;
-}
-export interface QuantizedBetaSpec {
-  readonly distribution: 'q_beta';
-  readonly a: number;
-  readonly b: number;
-  readonly q: number;
-}
+import type { z } from 'zod';
+import type { FORMS, FormName } from './parameter-forms.js';
 
-/** One searchable (or constant) parameter. */
-export type ParameterSpec =
-  | ConstantSpec
-  | CategoricalSpec
-  | IntUniformSpec
-  | RangeSpec
-  | QuantizedRangeSpec
-  | NormalSpec
-  | QuantizedNormalSpec
-  | BetaSpec
-  | QuantizedBetaSpec;
+/** The spec of one form, as its schema outputs it, tagged with the form's name. */
+type FormSpec<F extends FormName> = Omit<z.output<(typeof FORMS)[F]>, 'distribution'> & {
+  readonly distribution: F;
+};
+
+/** One searchable (or constant) parameter: inferred from the form schemas (parameter-forms.ts). */
+export type ParameterSpec = { [F in FormName]: FormSpec<F> }[FormName];
+
+/** A fixed value; not part of the search space. */
+export type ConstantSpec = FormSpec<'constant'>;
+/** One of `values`, uniformly or with `probabilities` (same length, summing to 1). */
+export type CategoricalSpec = FormSpec<'categorical'>;
+/** Integers min..max, both included. */
+export type IntUniformSpec = FormSpec<'int_uniform'>;
+/** Reals on [min, max) drawn uniformly, or with log(X) uniform (`*_values`), or log(1/X) uniform. */
+export type RangeSpec = FormSpec<'uniform' | 'log_uniform_values' | 'inv_log_uniform_values'>;
+/** As RangeSpec, then rounded to a multiple of q: round(X / q) * q. */
+export type QuantizedRangeSpec = FormSpec<'q_uniform' | 'q_log_uniform_values'>;
+/** Normal(mu, sigma), or X with log(X) ~ Normal(mu, sigma). */
+export type NormalSpec = FormSpec<'normal' | 'log_normal'>;
+export type QuantizedNormalSpec = FormSpec<'q_normal' | 'q_log_normal'>;
+/** Beta(a, b) on [0, 1]. */
+export type BetaSpec = FormSpec<'beta'>;
+export type QuantizedBetaSpec = FormSpec<'q_beta'>;
 
 export type DistributionName = ParameterSpec['distribution'];
 

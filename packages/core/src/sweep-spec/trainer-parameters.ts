@@ -25,7 +25,7 @@ export interface TrainerParameter {
   readonly description: string;
 }
 
-export const TRAINER_PARAMETERS: readonly TrainerParameter[] = [
+export const TRAINER_PARAMETERS = [
   {
     name: 'embedding_dim',
     kind: 'int',
@@ -128,9 +128,29 @@ export const TRAINER_PARAMETERS: readonly TrainerParameter[] = [
     default: true,
     description: 'fine-tune (true) or freeze (false) the embedding matrix',
   },
-];
+] as const satisfies readonly TrainerParameter[];
 
-const BY_NAME = new Map(TRAINER_PARAMETERS.map((p) => [p.name, p]));
+type CatalogEntry = (typeof TRAINER_PARAMETERS)[number];
+
+/** The value type of one catalog entry: a choice is one of its choices; a path may be unset (null). */
+type ValueOf<P extends CatalogEntry> = P extends {
+  readonly kind: 'choice';
+  readonly choices: readonly (infer C)[];
+}
+  ? C
+  : P['kind'] extends 'int' | 'real'
+    ? number
+    : P['kind'] extends 'boolean'
+      ? boolean
+      : string | null;
+
+/**
+ * The built-in trainer's settings for one trial, every parameter filled: derived from the
+ * catalog above, so adding a parameter there adds it here.
+ */
+export type TrainerParameterValues = { readonly [P in CatalogEntry as P['name']]: ValueOf<P> };
+
+const BY_NAME = new Map<string, TrainerParameter>(TRAINER_PARAMETERS.map((p) => [p.name, p]));
 
 /** The catalog entry for a name, or undefined for a name the trainer does not know. */
 export function trainerParameter(name: string): TrainerParameter | undefined {

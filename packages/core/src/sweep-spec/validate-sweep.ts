@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { hyperbandBands } from '../early-stopping/hyperband-bands.js';
 import { unknownNameMessage } from '../suggest.js';
@@ -7,103 +7,12 @@ import { checkGridCompatible } from './check-grid.js';
 import { parseParameterTree } from './parameter-schema.js';
 import { flattenParameters, type ParameterNode } from './parameter-spec.js';
 import type { ParsedJson } from './parse-sweep-json.js';
+import { DATASET, EARLY_TERMINATE, METHODS, TOP_LEVEL } from './sweep-schema.js';
 import { BUILT_IN_MODEL, TRAINER_METRICS, type HyperbandSpec, type SweepSpec } from './sweep-spec.js';
-import { closedObject, describeValue, toConfigIssues } from './zod-support.js';
+import { describeValue, toConfigIssues } from './zod-support.js';
 
 /** The newest sweep-file format this build reads. */
 export const SCHEMA_VERSION = 1;
-
-const int = z.number().int();
-const fraction = z.number().min(0).lt(1);
-const split = {
-  seed: int.min(0).default(0),
-  validation_split: fraction.gt(0).default(0.2),
-  test_split: fraction.default(0),
-};
-
-// W&B keys that have no meaning here get a message that says why, not just "unknown".
-const WANDB_ONLY: Record<string, string> = Object.fromEntries(
-  ['program', 'command', 'entity', 'project', 'controller', 'apiVersion', 'kind', 'job', 'image_uri'].map(
-    (key) => [
-      key,
-      `\`${key}\` is a W&B key that embsweep does not use: the trainer is built in and runs locally`,
-    ],
-  ),
-);
-WANDB_ONLY['metrics'] = 'multi-objective `metrics` is not supported; give one `metric`';
-WANDB_ONLY['scheduler'] = '`scheduler` is not supported; use `method` and `early_terminate`';
-
-const TOP_LEVEL = closedObject(
-  {
-    schema_version: z.unknown().optional(),
-    name: z
-      .string()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only')
-      .optional(),
-    description: z.string().optional(),
-    method: z.unknown().optional(),
-    metric: closedObject({
-      name: z.string().min(1),
-      goal: z.enum(['minimize', 'maximize']).default('minimize'),
-      target: z.number().optional(),
-    }).default({ name: 'val_loss', goal: 'minimize' }),
-    parameters: z.unknown().optional(),
-    run_cap: int.gt(0).optional(),
-    early_terminate: z.unknown().optional(),
-    seeds: z.array(int.min(0)).min(1).default([0]),
-    search_seed: int.min(0).default(0),
-    dataset: z.unknown().optional(),
-    model: z.string().min(1).default(BUILT_IN_MODEL),
-    execution: closedObject({
-      concurrency: int.min(1).max(256).optional(),
-      trial_timeout: z.number().gt(0).optional(),
-      max_retries: int.min(0).max(100).default(0),
-      backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
-    }).default({ max_retries: 0, backend: 'auto' }),
-  },
-  WANDB_ONLY,
-);
-
-const EARLY_TERMINATE = {
-  hyperband: closedObject({
-    type: z.literal('hyperband'),
-    min_iter: int.min(1).optional(),
-    max_iter: int.min(1).optional(),
-    s: int.min(1).optional(),
-    eta: z.number().gt(1).default(3),
-    strict: z.boolean().default(true),
-  }),
-  median: closedObject({
-    type: z.literal('median'),
-    n_startup_trials: int.min(0).default(5),
-    n_warmup_steps: int.min(0).default(0),
-    interval_steps: int.min(1).default(1),
-    n_min_trials: int.min(1).default(1),
-  }),
-};
-
-const DATASET = {
-  synthetic: closedObject({
-    source: z.literal('synthetic'),
-    samples: int.min(20).max(1_000_000).default(2000),
-    classes: int.min(2).max(100).default(2),
-    vocabulary: int.min(10).max(1_000_000).default(500),
-    length: int.min(1).max(10_000).default(40),
-    noise: fraction.default(0.5),
-    ...split,
-  }),
-  'spam-assassin': closedObject({ source: z.literal('spam-assassin'), ...split }),
-  file: closedObject({
-    source: z.literal('file'),
-    path: z.string().min(1),
-    format: z.enum(['csv', 'jsonl']).optional(),
-    text_field: z.string().min(1).default('text'),
-    label_field: z.string().min(1).default('label'),
-    ...split,
-  }),
-};
 
 /**
  * Validates a sweep file once, at the edge, and fills every default. Reports every problem
@@ -211,7 +120,8 @@ function checkSchemaVersion(version: unknown, issues: ConfigIssue[]): void {
 }
 
 function parseMethod(method: unknown, issues: ConfigIssue[]): SweepSpec['method'] | undefined {
-  if (method === 'grid' || method === 'random') return method;
+  const known = METHODS.find((m) => m === method);
+  if (known !== undefined) return known;
   let message: string;
   if (method === undefined) message = 'required: "grid" or "random"';
   else if (method === 'bayes')

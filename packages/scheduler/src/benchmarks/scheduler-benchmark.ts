@@ -8,10 +8,12 @@
 // processes at once, against one.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { SILENT_LOGGER, parseSweepJson, planTrials, validateSweep } from '@embsweep/core';
+import { GridSearch, NEVER_STOP, SILENT_LOGGER, flattenParameters, planTrials } from '@embsweep/core';
+import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
+import { describeTrialInputs } from '@embsweep/trainer/inputs';
 import { SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { LocalProcessExecutor } from '../local-process-executor.js';
@@ -46,7 +48,7 @@ async function trainAlone(
 
 async function main(): Promise<void> {
   const spec = { ...validateSweep(parseSweepJson(readFileSync(SWEEP, 'utf8'))), name: 'bench' };
-  const trials = planTrials(spec).length;
+  const trials = planTrials(spec, new GridSearch(flattenParameters(spec.parameters))).length;
   // Every run shares one data cache, as runs in one folder do: data preparation is not timed.
   const cache = join(makeTempDir('sched-bench'), 'cache');
   const sweep = async (concurrency: number) => {
@@ -55,12 +57,13 @@ async function main(): Promise<void> {
     const start = performance.now();
     await runSweep({
       spec: { ...spec, execution: { ...spec.execution, backend: 'wasm' } },
-      sweepFile: SWEEP,
       store,
-      executor: new LocalProcessExecutor({ backend: 'wasm' }),
+      executor: new LocalProcessExecutor({ backend: 'wasm', sweepDir: dirname(SWEEP), cacheDir: cache }),
+      strategy: new GridSearch(flattenParameters(spec.parameters)),
+      stopper: NEVER_STOP,
+      inputs: describeTrialInputs(spec, dirname(SWEEP)),
       logger: SILENT_LOGGER,
       concurrency,
-      cacheDir: cache,
     });
     store.close();
     return (performance.now() - start) / 1000;

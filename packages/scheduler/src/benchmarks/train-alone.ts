@@ -2,7 +2,8 @@
 // process, with nothing recorded, and prints the seconds it took (after tfjs is up).
 // Usage: node train-alone.js <sweep.json> <cache dir> <every> <offset>  (trials offset, offset + every, ...)
 import { readFileSync } from 'node:fs';
-import { parseSweepJson, planTrials, validateSweep } from '@embsweep/core';
+import { GridSearch, flattenParameters, planTrials } from '@embsweep/core';
+import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
 import {
   chooseBackend,
   prepareData,
@@ -14,7 +15,9 @@ import {
 const [sweepFile = '', cacheDir = '', every = '1', offset = '0'] = process.argv.slice(2);
 const spec = validateSweep(parseSweepJson(readFileSync(sweepFile, 'utf8')));
 await chooseBackend('wasm');
-const trials = planTrials(spec).filter((_, i) => i % Number(every) === Number(offset));
+const trials = planTrials(spec, new GridSearch(flattenParameters(spec.parameters))).filter(
+  (_, i) => i % Number(every) === Number(offset),
+);
 // Each data set is prepared and read once, before the clock starts, as embsweep run does.
 const data = new Map<string, ReturnType<typeof readPrepared>>();
 const dataFor = (params: Readonly<Record<string, unknown>>) => {

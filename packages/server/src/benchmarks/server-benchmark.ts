@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { planTrials, SILENT_LOGGER, validateSweep, type MetricPoint } from '@embsweep/core';
+import { SILENT_LOGGER, type MetricPoint } from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
 import { startServer } from '../start-server.js';
 import { CHROMIUM, launchBrowser } from '../testing/launch-browser.js';
+import { gridPlan } from '@embsweep/store/testing';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 const TRIALS = 1000;
@@ -28,7 +30,7 @@ function fill(path: string): void {
     parameters: { embedding_dim: { min: 1, max: 200 }, dropout: { values: [0, 0.1, 0.2, 0.3, 0.5] } },
   });
   const sweep = store.openSweep('bench', spec, 'h');
-  store.addTrials(sweep.id, planTrials(spec));
+  store.addTrials(sweep.id, gridPlan(spec));
   const trials = Array.from({ length: TRIALS }, () => store.claimTrial(sweep.id, { pid: 1, host: 'bench' })!);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const points: MetricPoint[] = trials.flatMap((t) =>

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateSweep, SILENT_LOGGER, type Logger } from '@embsweep/core';
+import { SILENT_LOGGER, type Logger } from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
 import { ResultsReader } from '@embsweep/store';
 import { fillExampleDatabase, makeTempDir } from '@embsweep/store/testing';
 import { startServer, type RunningServer } from '../start-server.js';

@@ -7,8 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { planTrials, validateSweep, type MetricPoint } from '@embsweep/core';
+import { type MetricPoint } from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
 import { SqliteStore } from '../sqlite-store.js';
+import { gridPlan } from '../testing/grid-plan.js';
 
 /** Benchmarks report on standard output: their figures are the product. */
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -30,7 +32,7 @@ function setup(dir: string) {
     parameters: { embedding_dim: { min: 1, max: TRIALS } },
   });
   const sweep = store.openSweep('bench', spec, 'h');
-  store.addTrials(sweep.id, planTrials(spec));
+  store.addTrials(sweep.id, gridPlan(spec));
   const trials = Array.from({ length: TRIALS }, () => store.claimTrial(sweep.id, { pid: 1, host: 'bench' }));
   return { store, sweepId: sweep.id, trialIds: trials.map((t) => t?.id ?? -1) };
 }

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { EmbsweepError, planTrials } from '@embsweep/core';
+import { EmbsweepError } from '@embsweep/core';
 import { SqliteStore } from '../sqlite-store.js';
 import { contractSpec } from '../testing/store-contract.js';
 import { runQuery } from './run-query.js';
 import { makeTempDir } from '../testing/temp-dir.js';
+import { gridPlan } from '../testing/grid-plan.js';
 
 const dir = makeTempDir('query');
 const path = join(dir, 'results.db');
@@ -62,7 +63,7 @@ describe('runQuery: read-only and bounded', () => {
     const store = SqliteStore.open(path);
     const spec = contractSpec();
     const sweep = store.openSweep('q', spec, 'h');
-    store.addTrials(sweep.id, planTrials(spec));
+    store.addTrials(sweep.id, gridPlan(spec));
     const trial = store.claimTrial(sweep.id, { pid: 1, host: 'h' });
     assert.ok(trial);
     store.logMetrics(

@@ -1,5 +1,6 @@
-import { planTrials, searchSpaceHash, type SweepSpec } from '@embsweep/core';
+import { searchSpaceHash, type SweepSpec } from '@embsweep/core';
 import { SqliteStore } from '../sqlite-store.js';
+import { gridPlan } from './grid-plan.js';
 
 /**
  * Fills a results database for tests of the read side (CLI, docs, server) through the store's
@@ -11,7 +12,7 @@ import { SqliteStore } from '../sqlite-store.js';
 export function fillExampleDatabase(path: string, name: string, spec: SweepSpec): number {
   const store = SqliteStore.open(path);
   const sweep = store.openSweep(name, spec, searchSpaceHash(spec));
-  store.addTrials(sweep.id, planTrials(spec));
+  store.addTrials(sweep.id, gridPlan(spec));
   for (let i = 0; i < 11; i++) {
     const trial = store.claimTrial(sweep.id, { pid: 100 + i, host: 'test' });
     if (trial === undefined) break;
@@ -28,7 +29,12 @@ export function fillExampleDatabase(path: string, name: string, spec: SweepSpec)
         { trialId: trial.id, attempt: trial.attempt, name: 'val_acc', step: epoch, value: 1 - valLoss / 2 },
       );
     }
-    store.setTrialRuntime(trial.id, { backend: 'cpu', versions: { tfjs: '4.22.0' } });
+    store.setTrialRuntime(trial.id, {
+      backend: 'cpu',
+      versions: { tfjs: '4.22.0' },
+      host: 'test',
+      workerId: `local:${100 + i}`,
+    });
     store.logMetrics(points);
     if (trial.index === 2)
       store.transitionTrial(trial.id, 'pruned', { reason: 'hyperband: at band 3 worse than threshold' });

@@ -3,3 +3,4 @@
 export { storeContract, contractSpec } from './store-contract.js';
 export { fillExampleDatabase } from './example-database.js';
 export { makeTempDir } from './temp-dir.js';
+export { gridPlan } from './grid-plan.js';

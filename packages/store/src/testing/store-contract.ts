@@ -1,12 +1,30 @@
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import { describe, it } from 'node:test';
 import {
+  GridSearch,
   IllegalTransitionError,
+  RandomSearch,
+  SweepHistory,
+  flattenParameters,
+  nextTrial,
   planTrials,
-  validateSweep,
   type Store,
   type SweepSpec,
 } from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
+import { gridPlan } from './grid-plan.js';
+import { raceSpec } from './race-spec.js';
+
+/** For stores that live in a file: how the contract makes two processes race on one. */
+export interface ProposalRace {
+  /** A new, empty store file's path. */
+  readonly freshPath: () => string;
+  /** The implementation's racer script (see fixtures/sqlite-propose-racer.ts). */
+  readonly racer: URL;
+  /** Opens the store at a path, to check what the racers left. */
+  readonly open: (path: string) => Store;
+}
 
 /** A small valid sweep: 2 x 2 grid, 2 seeds = 8 trials. */
 export function contractSpec(goal: 'minimize' | 'maximize' = 'minimize'): SweepSpec {
@@ -25,12 +43,12 @@ const worker = { pid: 1234, host: 'test-host' };
  * The behaviour every Store must have (the invariants in core's store.ts). Run it against
  * each implementation: `storeContract('sqlite file', () => SqliteStore.open(path))`.
  */
-export function storeContract(name: string, makeStore: () => Store): void {
+export function storeContract(name: string, makeStore: () => Store, race?: ProposalRace): void {
   function withSweep(goal: 'minimize' | 'maximize' = 'minimize') {
     const store = makeStore();
     const spec = contractSpec(goal);
     const sweep = store.openSweep('contract', spec, 'hash-1');
-    store.addTrials(sweep.id, planTrials(spec));
+    store.addTrials(sweep.id, gridPlan(spec));
     return { store, sweep };
   }
 
@@ -57,7 +75,7 @@ export function storeContract(name: string, makeStore: () => Store): void {
 
     it('adds planned trials as pending, once per cell however often the plan is added', () => {
       const { store, sweep } = withSweep();
-      store.addTrials(sweep.id, planTrials(contractSpec()));
+      store.addTrials(sweep.id, gridPlan(contractSpec()));
       const trials = store.listTrials(sweep.id);
       assert.equal(trials.length, 8);
       assert.ok(trials.every((t) => t.state === 'pending' && t.attempt === 0));
@@ -86,11 +104,95 @@ export function storeContract(name: string, makeStore: () => Store): void {
       assert.equal(first?.state, 'running');
       assert.equal(first?.attempt, 1);
       assert.equal(first?.schedulerPid, 1234);
-      assert.equal(first?.workerPid, null); // until the worker is up (setTrialRuntime)
-      assert.equal(first?.workerHost, 'test-host');
+      assert.equal(first?.schedulerHost, 'test-host');
+      // Where it runs is known when the worker is up (setTrialRuntime), not at the claim.
+      assert.equal(first?.workerPid, null);
+      assert.equal(first?.workerHost, null);
+      assert.equal(first?.workerId, null);
       assert.notEqual(first?.startedAt, null);
       store.close();
     });
+
+    it('proposes and claims a new trial in one step, seeing the trials it has not seen yet', () => {
+      const store = makeStore();
+      const spec = contractSpec();
+      const sweep = store.openSweep('proposals', spec, 'h');
+      const strategy = new GridSearch(flattenParameters(spec.parameters));
+      const mine = new SweepHistory('minimize');
+      const seen: number[][] = [];
+      const propose = (history: SweepHistory) =>
+        store.proposeTrial(
+          sweep.id,
+          history.trials.length,
+          (unseen) => {
+            seen.push(unseen.map((t) => t.index));
+            for (const t of unseen) history.upsert(t);
+            return nextTrial(spec, strategy, history);
+          },
+          worker,
+        );
+      const first = propose(mine);
+      assert.ok(first);
+      mine.upsert(first);
+      assert.equal(first.state, 'running');
+      assert.equal(first.attempt, 1);
+      assert.equal(first.index, 0);
+      assert.deepEqual(
+        store.trialEvents(first.id).map((e) => `${e.from ?? '-'}>${e.to}:${e.reason}`),
+        ['->pending:proposed', 'pending>running:claimed by pid 1234 on test-host'],
+      );
+      // A second scheduler that knows nothing is shown the first's trial, and proposes the next.
+      const theirs = new SweepHistory('minimize');
+      const second = propose(theirs);
+      assert.deepEqual(seen, [[], [0]]);
+      assert.equal(second?.index, 1);
+      assert.deepEqual([second?.params, second?.seed], [first.params, 1]);
+      // Proposing nothing writes nothing.
+      assert.equal(
+        store.proposeTrial(sweep.id, 0, () => undefined, worker),
+        undefined,
+      );
+      assert.equal(store.listTrials(sweep.id).length, 2);
+      store.close();
+    });
+
+    if (race !== undefined) {
+      it('never creates a trial twice nor passes run_cap when two processes propose at once', async () => {
+        const path = race.freshPath();
+        const racers = [0, 1].map(() =>
+          fork(race.racer, [path], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+        );
+        await Promise.all(racers.map((r) => new Promise((resolve) => r.once('message', resolve))));
+        const created = racers.map(
+          (r) =>
+            new Promise<number>((resolve) =>
+              r.once('message', (m: { created: number }) => resolve(m.created)),
+            ),
+        );
+        for (const r of racers) r.send('go');
+        const counts = await Promise.all(created);
+        const spec = raceSpec();
+        const store = race.open(path);
+        const trials = store.listTrials(store.getSweep('race')?.id ?? -1);
+        store.close();
+        assert.equal(trials.length, spec.run_cap, `created ${counts.join(' + ')}`);
+        assert.equal(counts[0]! + counts[1]!, spec.run_cap);
+        assert.ok(
+          counts.every((n) => n > 0),
+          `both processes created trials: ${counts.join(', ')}`,
+        );
+        assert.equal(new Set(trials.map((t) => t.cellId)).size, trials.length, 'no cell twice');
+        // Exactly the sequence one process alone would have created: deterministic given the history.
+        const alone = planTrials(
+          spec,
+          new RandomSearch(flattenParameters(spec.parameters), spec.search_seed),
+        );
+        assert.deepEqual(
+          trials.map((t) => [t.index, t.configIndex, t.seed, t.cellId, t.params]),
+          alone.map((t) => [t.index, t.configIndex, t.seed, t.cellId, t.params]),
+        );
+      });
+    }
 
     it('moves trials only along legal transitions, and records each with its reason', () => {
       const { store, sweep } = withSweep();
@@ -217,21 +319,39 @@ export function storeContract(name: string, makeStore: () => Store): void {
       store.close();
     });
 
-    it('records the runtime and heartbeats of a running trial', () => {
+    it('records where and on what a running trial runs, as its worker reported it', () => {
       const { store, sweep } = withSweep();
       const trial = store.claimTrial(sweep.id, worker);
       assert.ok(trial);
       store.setTrialRuntime(trial.id, {
         backend: 'wasm',
         versions: { tfjs: '4.22.0', embsweep: '0.1.0' },
+        host: 'gpu-box-7',
+        workerId: 'remote:abc',
         pid: 4321,
       });
-      store.heartbeat(trial.id);
       const read = store.getTrial(trial.id);
       assert.equal(read?.backend, 'wasm');
       assert.equal(read?.workerPid, 4321);
+      assert.equal(read?.workerHost, 'gpu-box-7');
+      assert.equal(read?.workerId, 'remote:abc');
+      assert.equal(read?.schedulerHost, 'test-host');
       assert.deepEqual(read?.versions, { tfjs: '4.22.0', embsweep: '0.1.0' });
-      assert.ok((read?.heartbeatAt ?? '') >= (trial.heartbeatAt ?? ''));
+      store.close();
+    });
+
+    it("moves a running trial's heartbeat forward", () => {
+      const { store, sweep } = withSweep();
+      const trial = store.claimTrial(sweep.id, worker);
+      assert.ok(trial?.heartbeatAt);
+      // Let the clock pass the claim's millisecond, so an unchanged heartbeat cannot pass.
+      while (new Date().toISOString() <= trial.heartbeatAt);
+      store.heartbeat(trial.id);
+      const read = store.getTrial(trial.id);
+      assert.ok(
+        (read?.heartbeatAt ?? '') > trial.heartbeatAt,
+        `${read?.heartbeatAt} after ${trial.heartbeatAt}`,
+      );
       store.close();
     });
   });

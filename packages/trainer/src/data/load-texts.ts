@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { DataError, canonicalJson, type DatasetSpec } from '@embsweep/core';
+import { DataError, canonicalJson, resolveSweepPath, type DatasetSpec } from '@embsweep/core';
 import { fileTexts } from './file-dataset.js';
 import type { LabeledTexts } from './labeled-texts.js';
 import { spamAssassinTexts } from './spam-assassin.js';
@@ -18,7 +17,7 @@ export function loadTexts(spec: DatasetSpec, baseDir: string): LabeledTexts {
       ? syntheticTexts(spec)
       : spec.source === 'spam-assassin'
         ? spamAssassinTexts()
-        : fileTexts(spec, resolve(baseDir, spec.path));
+        : fileTexts(spec, resolveSweepPath(baseDir, spec.path));
   const classes = new Set(texts.labels);
   if (classes.size < 2) {
     throw new DataError(
@@ -36,7 +35,7 @@ export function sourceFingerprint(spec: DatasetSpec, baseDir: string): string {
   const hash = createHash('sha256').update(canonicalJson(spec));
   if (spec.source === 'file') {
     try {
-      hash.update(readFileSync(resolve(baseDir, spec.path)));
+      hash.update(readFileSync(resolveSweepPath(baseDir, spec.path)));
     } catch {
       // A missing file is reported by loadTexts with a proper message.
     }

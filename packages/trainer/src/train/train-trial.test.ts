@@ -75,6 +75,25 @@ describe('trainTrial (wasm)', () => {
     assert.equal(plain.reports[1]?.metrics['reg_loss'], 0);
     assert.ok((l2.reports[1]?.metrics['reg_loss'] ?? 0) > 0 && (l1.reports[1]?.metrics['reg_loss'] ?? 0) > 0);
     assert.notEqual(l2.reports[1]?.metrics['loss'], plain.reports[1]?.metrics['loss']);
+    assert.notEqual(l1.reports[1]?.metrics['loss'], plain.reports[1]?.metrics['loss']);
+    assert.notEqual(l1.reports[1]?.metrics['loss'], l2.reports[1]?.metrics['loss']);
+  });
+
+  it('applies dropout while training: the curve changes with the rate, and evaluation is deterministic', async () => {
+    const params = { embedding_dim: 16, epochs: 2, batch_size: 16 };
+    const none = await train(data, params);
+    const half = await train(data, { ...params, dropout: 0.5 });
+    const most = await train(data, { ...params, dropout: 0.9 });
+    const loss = (r: typeof none) => r.reports.map((e) => e.metrics['loss']);
+    assert.notDeepEqual(loss(half), loss(none), 'dropout 0.5 trains differently from no dropout');
+    assert.notDeepEqual(loss(most), loss(half), 'the rate matters');
+    // Heavy dropout slows learning on the training batches (they are what dropout touches).
+    assert.ok((most.reports[1]?.metrics['loss'] ?? 0) > (none.reports[1]?.metrics['loss'] ?? 1));
+    const again = await train(data, { ...params, dropout: 0.5 });
+    assert.deepEqual(
+      again.reports.map((e) => e.metrics['val_loss']),
+      half.reports.map((e) => e.metrics['val_loss']),
+    );
   });
 
   it('leaks no tensor across epochs or trials', async () => {

@@ -1,23 +1,7 @@
-import { TRAINER_PARAMETERS, type ParameterValues } from '@embsweep/core';
+import { TRAINER_PARAMETERS, type ParameterValues, type TrainerParameterValues } from '@embsweep/core';
 
-/** The built-in trainer's settings for one trial: the sweep's values over the catalog defaults. */
-export interface TrainingParams {
-  readonly embedding_dim: number;
-  readonly dropout: number;
-  readonly l2: number;
-  readonly l1: number;
-  readonly pooling: 'average' | 'max';
-  readonly hidden_units: number;
-  readonly learning_rate: number;
-  readonly optimizer: 'adam' | 'sgd' | 'rmsprop';
-  readonly batch_size: number;
-  readonly epochs: number;
-  readonly vocab_size: number;
-  readonly max_length: number;
-  readonly patience: number;
-  readonly pretrained_embeddings: string | null;
-  readonly embedding_trainable: boolean;
-}
+/** The built-in trainer's settings for one trial (the type comes from the catalog in core). */
+export type TrainingParams = TrainerParameterValues;
 
 /**
  * Fills every parameter the sweep does not set with its default from the catalog in core
@@ -26,5 +10,5 @@ export interface TrainingParams {
 export function resolveTrainingParams(values: ParameterValues): TrainingParams {
   const out: Record<string, unknown> = {};
   for (const p of TRAINER_PARAMETERS) out[p.name] = values[p.name] ?? p.default;
-  return out as unknown as TrainingParams;
+  return out as TrainingParams;
 }

@@ -11,18 +11,24 @@ import {
   type TrialAssignment,
   type WorkerMessage,
 } from '@embsweep/core';
+import { hostname } from 'node:os';
 import { chooseBackend, type BackendChoice } from '../backends/choose-backend.js';
-import { readPrepared } from '../data/data-cache.js';
 import type { PreparedData } from '../data/prepared-data.js';
+import { openTrialInputs, type InputPlaces } from '../inputs/open-inputs.js';
 import { trainTrial } from '../train/train-trial.js';
 
 /** How often the worker says it is alive while it trains (the parent's grace period is longer). */
 const HEARTBEAT_MS = Number(process.env['EMBSWEEP_HEARTBEAT_MS'] ?? 1000);
+/** Where the sweep's files are (relative paths in assignments are relative to it) and the data cache. */
+const PLACES: InputPlaces = {
+  sweepDir: process.env['EMBSWEEP_SWEEP_DIR'] ?? process.cwd(),
+  cacheDir: process.env['EMBSWEEP_CACHE_DIR'] ?? `${process.cwd()}/.embsweep-cache`,
+};
 
 let currentTrial: number | null = null;
 let stopRequested = false;
-/** The last data set read: trials of a sweep share it, and the files never change (content-hashed). */
-let cachedData: { path: string; data: PreparedData } | undefined;
+/** The last data set opened: trials of a sweep share it, and its content is fixed by its key. */
+let lastData: { key: string; data: PreparedData } | undefined;
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -45,11 +51,6 @@ process.on('unhandledRejection', (error) => void failAndExit(error));
 // The scheduler is gone (or done with this worker): stop at once, mid-trial or idle.
 process.on('disconnect', () => process.exit(currentTrial === null ? 0 : 2));
 
-function dataAt(path: string): PreparedData {
-  if (cachedData?.path !== path) cachedData = { path, data: readPrepared(path) };
-  return cachedData.data;
-}
-
 async function run(trial: TrialAssignment): Promise<void> {
   currentTrial = trial.trialId;
   stopRequested = false;
@@ -57,12 +58,14 @@ async function run(trial: TrialAssignment): Promise<void> {
     void send({ type: 'heartbeat', at: Date.now(), rssBytes: process.memoryUsage().rss });
   }, HEARTBEAT_MS);
   try {
+    const opened = openTrialInputs(trial.inputs, trial.params, PLACES, lastData);
+    lastData = { key: opened.key, data: opened.data };
     const summary = await trainTrial({
-      params: trial.params,
+      params: opened.params,
       seed: trial.seed,
-      data: dataAt(trial.dataPath),
+      data: opened.data,
       metric: trial.metric,
-      model: trial.model,
+      model: opened.model,
       shouldStop: () => stopRequested,
       onEpoch: (report) => void send({ type: 'epoch', trialId: trial.trialId, report }),
       log: (message) => void send({ type: 'log', level: 'info', message }),
@@ -96,7 +99,13 @@ function onMessage(message: ParentMessage): void {
 async function main(): Promise<void> {
   process.on('message', onMessage);
   const backend = await chooseBackend((process.env['EMBSWEEP_BACKEND'] ?? 'auto') as BackendChoice);
-  await send({ type: 'ready', pid: process.pid, backend: backend.name, versions: backend.versions });
+  await send({
+    type: 'ready',
+    pid: process.pid,
+    host: hostname(),
+    backend: backend.name,
+    versions: backend.versions,
+  });
 }
 
 main().catch((error: unknown) => failAndExit(error));

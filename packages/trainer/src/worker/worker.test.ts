@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import { describe, it } from 'node:test';
-import type { ParentMessage, TrialAssignment, WorkerMessage } from '@embsweep/core';
-import { smallData } from '../testing/small-data.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetSpec, ParentMessage, TrialAssignment, WorkerMessage } from '@embsweep/core';
+import { sourceFingerprint } from '../data/load-texts.js';
+import { tempDir } from '../testing/small-data.js';
 import { WORKER_MAIN } from './worker-path.js';
+
+/** The sweep's folder as the worker sees it, and another folder to run the worker in. */
+const sweepDir = tempDir();
+const elsewhere = tempDir();
 
 function startWorker(): {
   child: ChildProcess;
@@ -12,7 +19,14 @@ function startWorker(): {
   exit: Promise<number | null>;
 } {
   const child = fork(WORKER_MAIN, [], {
-    env: { ...process.env, EMBSWEEP_BACKEND: 'wasm', EMBSWEEP_HEARTBEAT_MS: '50' },
+    cwd: elsewhere,
+    env: {
+      ...process.env,
+      EMBSWEEP_BACKEND: 'wasm',
+      EMBSWEEP_HEARTBEAT_MS: '50',
+      EMBSWEEP_SWEEP_DIR: sweepDir,
+      EMBSWEEP_CACHE_DIR: join(sweepDir, 'cache'),
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const messages: WorkerMessage[] = [];
@@ -37,15 +51,28 @@ function startWorker(): {
 const send = (child: ChildProcess, message: ParentMessage) => child.send(message);
 
 describe('the worker process (forked)', { timeout: 60_000 }, () => {
-  const { path } = smallData();
-  const trial = (params: Record<string, unknown>): TrialAssignment => ({
+  const dataset: DatasetSpec = {
+    source: 'synthetic',
+    samples: 400,
+    classes: 2,
+    vocabulary: 200,
+    length: 20,
+    noise: 0.5,
+    seed: 3,
+    validation_split: 0.25,
+    test_split: 0,
+  };
+  const trial = (params: Record<string, unknown>, spec: DatasetSpec = dataset): TrialAssignment => ({
     trialId: 7,
     attempt: 1,
-    params,
+    params: { vocab_size: 200, max_length: 20, ...params },
     seed: 0,
     metric: { name: 'val_loss', goal: 'minimize' },
-    dataPath: path,
-    model: 'embedding-classifier',
+    inputs: {
+      dataset: { spec, fingerprint: sourceFingerprint(spec, sweepDir) },
+      model: { kind: 'built-in', name: 'embedding-classifier' },
+      files: {},
+    },
   });
 
   it('says ready with its backend, streams epochs and heartbeats, then done, and exits 0 on shutdown', async () => {
@@ -119,11 +146,57 @@ describe('the worker process (forked)', { timeout: 60_000 }, () => {
   it('reports a failure as {name, code, message, stack} and exits non-zero', async () => {
     const w = startWorker();
     await w.next('ready');
-    send(w.child, { type: 'start', trial: { ...trial({}), dataPath: '/no/such/prepared.bin' } });
+    const missing: DatasetSpec = {
+      ...dataset,
+      source: 'file',
+      path: 'no-such.csv',
+      format: 'csv',
+      text_field: 'text',
+      label_field: 'label',
+    };
+    send(w.child, { type: 'start', trial: trial({}, missing) });
     const failed = await w.next('failed');
     assert.ok(failed.type === 'failed' && failed.trialId === 7);
-    assert.match(failed.error.message, /no such file|ENOENT/);
+    assert.match(failed.error.message, /no-such\.csv/);
     assert.ok(failed.error.name.length > 0 && typeof failed.error.stack === 'string');
+    assert.equal(await w.exit, 1);
+  });
+
+  it('resolves a relative pretrained_embeddings path against the sweep folder, not its working directory', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    writeFileSync(join(sweepDir, 'vectors.txt'), words.map((w) => `${w} 0.1 0.2 0.3 0.4`).join('\n'));
+    const w = startWorker();
+    await w.next('ready');
+    send(w.child, {
+      type: 'start',
+      trial: trial({ embedding_dim: 4, epochs: 1, pretrained_embeddings: 'vectors.txt' }),
+    });
+    const done = await w.next('done');
+    assert.equal(done.type, 'done');
+    const logs = w.messages.flatMap((m) => (m.type === 'log' ? [m.message] : []));
+    assert.ok(
+      logs.some((l) => /pretrained vectors cover/.test(l)),
+      logs.join('\n'),
+    );
+    send(w.child, { type: 'shutdown' });
+    assert.equal(await w.exit, 0);
+  });
+
+  it('refuses a data set whose content is not the one the scheduler fingerprinted', async () => {
+    const w = startWorker();
+    await w.next('ready');
+    const assignment = trial({ epochs: 1 });
+    send(w.child, {
+      type: 'start',
+      trial: {
+        ...assignment,
+        inputs: { ...assignment.inputs, dataset: { spec: dataset, fingerprint: 'f00d' } },
+      },
+    });
+    const failed = await w.next('failed');
+    assert.ok(failed.type === 'failed');
+    assert.equal(failed.error.code, 'data_invalid');
+    assert.match(failed.error.message, /not the one the sweep started with/);
     assert.equal(await w.exit, 1);
   });
 });

@@ -1,0 +1,176 @@
+import type { TrialProgress } from '../early-stopping/early-stopper.js';
+import type { TrialRecord } from '../store/records.js';
+import type { TrialState } from '../trials/trial-state.js';
+import { canonicalJson, type ParameterValues } from './parameter-values.js';
+
+/** What a search strategy (and an early-termination rule) knows of one trial of the sweep. */
+export interface HistoryTrial {
+  /** The store's id of the trial (in a plan that was never stored: its index). */
+  readonly id: number;
+  /** Position in the sweep, from 0. */
+  readonly index: number;
+  /** Which configuration it trains, from 0; seeds of one configuration share it. */
+  readonly configIndex: number;
+  readonly cellId: string;
+  readonly params: ParameterValues;
+  readonly seed: number;
+  readonly state: TrialState;
+  /** The sweep's metric after each epoch of the latest attempt (index 0 is epoch 1). */
+  readonly values: readonly number[];
+  /** Best finite value of the sweep's metric by its goal, or null before any. */
+  readonly bestValue: number | null;
+  /** The value at the last epoch reported, or null before any. */
+  readonly finalValue: number | null;
+}
+
+/**
+ * The read side of a sweep's history, handed to a search strategy when it is asked for the
+ * next configuration (Optuna's sampler sees the whole study the same way).
+ */
+export interface SearchHistory {
+  /** Every trial of the sweep, in index order. */
+  readonly trials: readonly HistoryTrial[];
+  /** Distinct configurations proposed so far (the next one proposed is number `configCount`). */
+  readonly configCount: number;
+  /** The parameters of the trials running now (a model-based strategy treats them as pending). */
+  readonly running: readonly ParameterValues[];
+  /** Whether a configuration equal to `params` (as canonical JSON) was proposed already. */
+  hasConfig(params: ParameterValues): boolean;
+  /** Whether a trial with this cell id exists. */
+  hasCell(cellId: string): boolean;
+  /** The configuration with the highest configIndex and the seeds it has trials for. */
+  readonly newestConfig: NewestConfig | undefined;
+}
+
+export interface NewestConfig {
+  readonly configIndex: number;
+  readonly params: ParameterValues;
+  readonly seeds: ReadonlySet<number>;
+}
+
+type MutableTrial = { -readonly [K in keyof HistoryTrial]: HistoryTrial[K] };
+
+/**
+ * The sweep's history as the scheduler keeps it in memory: loaded from the store when a run
+ * starts, then updated from the events this scheduler sees (claims, epoch reports, state
+ * changes) and from the trials other schedulers created. Lookups are constant time, so asking
+ * for the next trial does not cost more as the sweep grows.
+ */
+export class SweepHistory implements SearchHistory {
+  private readonly list: MutableTrial[] = [];
+  private readonly byId = new Map<number, MutableTrial>();
+  private readonly configs = new Set<string>();
+  private readonly configIndexes = new Set<number>();
+  private readonly cells = new Set<string>();
+  private newest: { configIndex: number; params: ParameterValues; seeds: Set<number> } | undefined;
+
+  constructor(private readonly goal: 'minimize' | 'maximize') {}
+
+  get trials(): readonly HistoryTrial[] {
+    return this.list;
+  }
+
+  get configCount(): number {
+    return this.configIndexes.size;
+  }
+
+  get running(): ParameterValues[] {
+    return this.list.filter((t) => t.state === 'running').map((t) => t.params);
+  }
+
+  hasConfig(params: ParameterValues): boolean {
+    return this.configs.has(canonicalJson(params));
+  }
+
+  hasCell(cellId: string): boolean {
+    return this.cells.has(cellId);
+  }
+
+  get newestConfig(): NewestConfig | undefined {
+    return this.newest;
+  }
+
+  get(trialId: number): HistoryTrial | undefined {
+    return this.byId.get(trialId);
+  }
+
+  /** Adds a trial (or refreshes its state) from a store record, with its metric curve when given. */
+  upsert(
+    record: Pick<TrialRecord, 'id' | 'index' | 'configIndex' | 'cellId' | 'params' | 'seed' | 'state'>,
+    values?: readonly number[],
+  ): void {
+    const known = this.byId.get(record.id);
+    const entry: MutableTrial = known ?? {
+      id: record.id,
+      index: record.index,
+      configIndex: record.configIndex,
+      cellId: record.cellId,
+      params: record.params,
+      seed: record.seed,
+      state: record.state,
+      values: [],
+      bestValue: null,
+      finalValue: null,
+    };
+    entry.state = record.state;
+    if (values !== undefined) this.setValues(entry, values);
+    if (known !== undefined) return;
+    this.byId.set(entry.id, entry);
+    this.insertInOrder(entry);
+    this.configs.add(canonicalJson(entry.params));
+    this.configIndexes.add(entry.configIndex);
+    this.cells.add(entry.cellId);
+    if (this.newest === undefined || entry.configIndex > this.newest.configIndex) {
+      this.newest = { configIndex: entry.configIndex, params: entry.params, seeds: new Set() };
+    }
+    if (entry.configIndex === this.newest.configIndex) this.newest.seeds.add(entry.seed);
+  }
+
+  setState(trialId: number, state: TrialState): void {
+    const entry = this.byId.get(trialId);
+    if (entry !== undefined) entry.state = state;
+  }
+
+  /** A new attempt starts over: its curve is empty again. */
+  restart(trialId: number): void {
+    const entry = this.byId.get(trialId);
+    if (entry !== undefined) this.setValues(entry, []);
+  }
+
+  /** Records the metric of one epoch (epochs start at 1; a later report of an epoch replaces it). */
+  recordEpoch(trialId: number, epoch: number, value: number): void {
+    const entry = this.byId.get(trialId);
+    if (entry === undefined) return;
+    const values = entry.values.slice(0, epoch - 1);
+    values.push(value);
+    this.setValues(entry, values);
+  }
+
+  /** The view the early-termination rules take: every trial's state and curve. */
+  progress(): TrialProgress[] {
+    return this.list.map((t) => ({ id: String(t.id), state: t.state, values: t.values }));
+  }
+
+  progressOf(trialId: number): TrialProgress {
+    const t = this.byId.get(trialId);
+    return { id: String(trialId), state: t?.state ?? 'running', values: t?.values ?? [] };
+  }
+
+  private setValues(entry: MutableTrial, values: readonly number[]): void {
+    entry.values = values;
+    entry.finalValue = values.at(-1) ?? null;
+    let best: number | null = null;
+    for (const v of values) {
+      if (!Number.isFinite(v)) continue;
+      if (best === null || (this.goal === 'maximize' ? v > best : v < best)) best = v;
+    }
+    entry.bestValue = best;
+  }
+
+  /** Trials arrive in index order, except those another scheduler created meanwhile. */
+  private insertInOrder(entry: MutableTrial): void {
+    let at = this.list.length;
+    while (at > 0 && (this.list[at - 1]?.index ?? -1) > entry.index) at--;
+    this.list.splice(at, 0, entry);
+  }
+}

@@ -1,0 +1,341 @@
+import { hostname } from 'node:os';
+import PQueue from 'p-queue';
+import {
+  DataError,
+  countTrials,
+  nextTrial,
+  type Claimant,
+  type EarlyStopper,
+  type EpochReport,
+  type Executor,
+  type Logger,
+  type RunOutcome,
+  type RunningTrial,
+  type SearchStrategy,
+  type Store,
+  type SweepHistory,
+  type SweepSpec,
+  type SweepStatus,
+  type TrialAssignment,
+  type TrialInputs,
+  type TrialRecord,
+  type TrialSummary,
+} from '@embsweep/core';
+import { describeParams, epochPoints, testPoints } from './epoch-points.js';
+
+/** What one run of a sweep is given; see runSweep. */
+export interface SweepRunSettings {
+  readonly spec: SweepSpec & { readonly name: string };
+  readonly store: Store;
+  readonly executor: Executor;
+  readonly strategy: SearchStrategy;
+  readonly stopper: EarlyStopper;
+  readonly inputs: TrialInputs;
+  readonly logger: Logger;
+  readonly concurrency: number;
+  readonly stop?: AbortSignal | undefined;
+  readonly kill?: AbortSignal | undefined;
+  readonly maxConsecutiveFailures?: number | undefined;
+}
+
+export interface SweepRunResult {
+  readonly sweepId: number;
+  readonly status: SweepStatus;
+  /** Why the sweep ended early, or that metric.target was reached. */
+  readonly reason?: string | undefined;
+}
+
+/**
+ * One run of a sweep, from the first ask to the last tell: while a slot is free it takes the
+ * next trial (a pending one to retry or resume, else a new one proposed by the strategy and
+ * stored in the same transaction), hands it to the executor, records every report, lets the
+ * early-termination rule judge each epoch, and keeps the history the strategy and the rule
+ * read up to date.
+ */
+export class SweepRun {
+  private readonly queue: PQueue;
+  private readonly running = new Map<number, RunningTrial>();
+  private readonly claimant: Claimant = { pid: process.pid, host: hostname() };
+  /** Trials of other schedulers that were not final when last read. */
+  private readonly foreign = new Set<number>();
+  private readonly maxFailures: number;
+  private readonly total: number;
+  private consecutiveFailures = 0;
+  private ending: { readonly status: SweepStatus; readonly reason: string } | undefined;
+  private targetReached: string | undefined;
+  /** An error that ends the whole run (data that cannot be used); rethrown at the end. */
+  private fatal: Error | undefined;
+
+  constructor(
+    private readonly settings: SweepRunSettings,
+    private readonly sweepId: number,
+    private readonly history: SweepHistory,
+  ) {
+    this.queue = new PQueue({ concurrency: settings.concurrency });
+    this.maxFailures = settings.maxConsecutiveFailures ?? Math.max(3, 2 * settings.concurrency);
+    this.total = countTrials(settings.spec);
+  }
+
+  async run(): Promise<SweepRunResult> {
+    this.listenForSignals();
+    this.checkTargetInHistory();
+    this.schedule();
+    // A finished trial schedules the next one; once the queue drains, try once more (a retry
+    // may have gone back to pending) before calling it done.
+    for (;;) {
+      await this.queue.onIdle();
+      this.schedule();
+      if (this.queue.size + this.queue.pending === 0) break;
+    }
+    const status = this.finalStatus();
+    this.settings.store.setSweepStatus(this.sweepId, status);
+    if (this.fatal !== undefined) throw this.fatal;
+    return { sweepId: this.sweepId, status, reason: this.ending?.reason ?? this.targetReached };
+  }
+
+  private listenForSignals(): void {
+    this.settings.stop?.addEventListener('abort', () =>
+      this.end('stopped', 'stopped by the user; running trials end at their next batch'),
+    );
+    this.settings.kill?.addEventListener('abort', () => {
+      this.end('stopped', 'killed by the user');
+      for (const trial of this.running.values()) trial.kill();
+    });
+  }
+
+  /** Ends the sweep: no new trials, running ones asked to stop. */
+  private end(status: SweepStatus, reason: string): void {
+    if (this.ending !== undefined) return;
+    this.ending = { status, reason };
+    this.settings.logger.info(`sweep ${this.settings.spec.name}: ${reason}`);
+    for (const trial of this.running.values()) trial.stop(reason);
+  }
+
+  private canStart(): boolean {
+    return this.ending === undefined && this.targetReached === undefined;
+  }
+
+  private schedule(): void {
+    while (this.canStart() && this.queue.size + this.queue.pending < this.settings.concurrency) {
+      const trial = this.takeNext();
+      if (trial === undefined) return;
+      void this.queue.add(() => this.runTrial(trial)).then(() => this.schedule());
+    }
+  }
+
+  /** A pending trial (retry, resume) if there is one, else a new one from the strategy. */
+  private takeNext(): TrialRecord | undefined {
+    const { store, spec, strategy } = this.settings;
+    const claimed = store.claimTrial(this.sweepId, this.claimant);
+    if (claimed !== undefined) {
+      this.history.upsert(claimed, []);
+      this.foreign.delete(claimed.id);
+      return claimed;
+    }
+    this.refreshForeign();
+    const created = store.proposeTrial(
+      this.sweepId,
+      this.history.trials.length,
+      (unseen) => {
+        for (const trial of unseen) this.absorbForeign(trial);
+        return nextTrial(spec, strategy, this.history);
+      },
+      this.claimant,
+    );
+    if (created !== undefined) this.history.upsert(created, []);
+    return created;
+  }
+
+  /** A trial another scheduler created: known from now on, and followed until it is final. */
+  private absorbForeign(trial: TrialRecord): void {
+    this.history.upsert(trial, []);
+    if (trial.state === 'pending' || trial.state === 'running') this.foreign.add(trial.id);
+  }
+
+  /** Reads again the trials other schedulers are running, so the strategy sees their results. */
+  private refreshForeign(): void {
+    const { store, spec } = this.settings;
+    for (const id of this.foreign) {
+      const trial = store.getTrial(id);
+      if (trial === undefined || trial.state === 'running' || trial.state === 'pending') continue;
+      const curve = store.trialCurves(id).find((c) => c.name === spec.metric.name);
+      this.history.upsert(trial, curve?.values ?? []);
+      this.foreign.delete(id);
+    }
+  }
+
+  private assignment(trial: TrialRecord): TrialAssignment {
+    const { spec, inputs } = this.settings;
+    return {
+      trialId: trial.id,
+      attempt: trial.attempt,
+      params: trial.params,
+      seed: trial.seed,
+      metric: spec.metric,
+      inputs,
+    };
+  }
+
+  private label(trial: TrialRecord): string {
+    const total = Number.isFinite(this.total) ? `/${this.total}` : '';
+    const attempt = trial.attempt > 1 ? `, attempt ${trial.attempt}` : '';
+    return `trial ${trial.index + 1}${total} (${describeParams(trial.params)}, seed ${trial.seed}${attempt})`;
+  }
+
+  private async runTrial(trial: TrialRecord): Promise<void> {
+    const { store, executor, logger, spec } = this.settings;
+    const assignment = this.assignment(trial);
+    try {
+      await executor.prepare?.(assignment);
+    } catch (error) {
+      this.failRun(trial, error);
+      return;
+    }
+    if (this.ending !== undefined) {
+      this.settle(trial, 'interrupted', this.ending.reason);
+      return;
+    }
+    const label = this.label(trial);
+    let pruneReason: string | undefined;
+    const handle = executor.run(assignment, {
+      onReady: (info) => {
+        store.setTrialRuntime(trial.id, info);
+        logger.info(`${label} running on ${info.backend} (${info.workerId} on ${info.host})`);
+      },
+      onHeartbeat: () => store.heartbeat(trial.id),
+      onLog: (message) => logger.debug(`${label}: ${message}`),
+      onEpoch: (report) => {
+        store.logMetrics(epochPoints(trial, report));
+        const value = report.metrics[spec.metric.name];
+        if (value === undefined) return;
+        this.history.recordEpoch(trial.id, report.epoch, value);
+        this.checkTarget(trial, report, value);
+        if (pruneReason !== undefined || this.ending !== undefined) return;
+        const decision = this.settings.stopper.decide(
+          this.history.progressOf(trial.id),
+          this.history.progress(),
+        );
+        if (decision.stop) {
+          pruneReason = decision.reason;
+          handle.stop(decision.reason);
+        }
+      },
+    });
+    this.running.set(trial.id, handle);
+    const outcome = await handle.outcome;
+    this.running.delete(trial.id);
+    if (outcome.kind === 'done') this.recordDone(trial, label, outcome.summary, pruneReason);
+    else this.recordFailure(trial, label, outcome);
+  }
+
+  /** Moves a trial to a final (or interrupted) state in the store and the history. */
+  private settle(trial: TrialRecord, state: 'completed' | 'pruned' | 'interrupted', reason: string): void {
+    this.settings.store.transitionTrial(trial.id, state, { reason });
+    this.history.setState(trial.id, state);
+  }
+
+  private recordDone(
+    trial: TrialRecord,
+    label: string,
+    s: TrialSummary,
+    pruneReason: string | undefined,
+  ): void {
+    const { store, logger, spec } = this.settings;
+    this.consecutiveFailures = 0;
+    store.logMetrics(testPoints(trial, s));
+    const state = pruneReason !== undefined ? 'pruned' : s.stopped ? 'interrupted' : 'completed';
+    const reason =
+      pruneReason ??
+      (s.stopped
+        ? (this.ending?.reason ?? 'stopped')
+        : s.stoppedEarly
+          ? `stopped by patience after epoch ${s.epochs}; kept epoch ${s.bestEpoch ?? '-'}`
+          : `finished ${s.epochs} epochs`);
+    this.settle(trial, state, reason);
+    const best =
+      s.bestValue !== null
+        ? `; best ${spec.metric.name} ${s.bestValue.toPrecision(4)} at epoch ${s.bestEpoch ?? '-'}`
+        : '';
+    logger.info(`${label} ${state}: ${reason}${best}`);
+  }
+
+  private recordFailure(
+    trial: TrialRecord,
+    label: string,
+    outcome: Extract<RunOutcome, { kind: 'failed' }>,
+  ): void {
+    const { store, logger, spec } = this.settings;
+    if (this.settings.kill?.aborted === true) {
+      // Killed on the user's second Ctrl-C: not the trial's fault, so it runs again on resume.
+      this.settle(trial, 'interrupted', 'killed by the user (second Ctrl-C)');
+      return;
+    }
+    store.transitionTrial(trial.id, 'failed', {
+      reason: outcome.message,
+      errorCode: outcome.code,
+      errorMessage: outcome.message,
+    });
+    this.history.setState(trial.id, 'failed');
+    logger.warn(`${label} failed (${outcome.code}): ${outcome.message}`);
+    if (this.ending !== undefined) return;
+    this.consecutiveFailures++;
+    if (trial.attempt <= spec.execution.max_retries) {
+      store.transitionTrial(trial.id, 'pending', {
+        reason: `retry ${trial.attempt} of ${spec.execution.max_retries}`,
+      });
+      this.history.setState(trial.id, 'pending');
+    }
+    if (this.consecutiveFailures >= this.maxFailures) {
+      this.end(
+        'failed',
+        `${this.consecutiveFailures} trials failed in a row (the last: ${outcome.message}); the sweep stops rather than burn through the rest. Fix the cause and run the same command again to resume`,
+      );
+    }
+  }
+
+  /** Data that cannot be used ends the run; the trial runs again when the run is resumed. */
+  private failRun(trial: TrialRecord, error: unknown): void {
+    const reason =
+      error instanceof DataError ? `the data set cannot be used: ${error.message}` : String(error);
+    this.fatal ??= error instanceof Error ? error : new Error(String(error));
+    this.settle(trial, 'interrupted', reason);
+    this.end('failed', reason);
+  }
+
+  /**
+   * metric.target as W&B defines it: once any trial reports a value at or past the target, at
+   * any epoch, no new trial starts; the trials already running finish normally.
+   */
+  private checkTarget(trial: TrialRecord, report: EpochReport, value: number): void {
+    if (this.targetReached !== undefined || !this.meetsTarget(value)) return;
+    const { spec, logger } = this.settings;
+    this.targetReached = `metric.target ${spec.metric.target} reached by trial ${trial.index + 1} at epoch ${report.epoch} (${spec.metric.name} ${value}); no new trials start, running ones finish`;
+    logger.info(`sweep ${spec.name}: ${this.targetReached}`);
+  }
+
+  /** A resumed sweep whose history already reached the target starts nothing new. */
+  private checkTargetInHistory(): void {
+    for (const t of this.history.trials) {
+      const epoch = t.values.findIndex((v) => this.meetsTarget(v));
+      if (epoch < 0) continue;
+      const { spec } = this.settings;
+      this.targetReached = `metric.target ${spec.metric.target} was reached by trial ${t.index + 1} at epoch ${epoch + 1}; no new trials start`;
+      return;
+    }
+  }
+
+  private meetsTarget(value: number): boolean {
+    const { target, goal } = this.settings.spec.metric;
+    if (target === undefined || Number.isNaN(value)) return false;
+    return goal === 'minimize' ? value <= target : value >= target;
+  }
+
+  private finalStatus(): SweepStatus {
+    if (this.ending !== undefined) return this.ending.status;
+    if (this.targetReached !== undefined) return 'finished';
+    const left = this.settings.store
+      .listTrials(this.sweepId)
+      .some((t) => t.state === 'pending' || t.state === 'running');
+    return left ? 'stopped' : 'finished';
+  }
+}
