@@ -4,39 +4,12 @@ import { hostname } from 'node:os';
 import { describe, it } from 'node:test';
 import type { TrialRecord } from '@embsweep/core';
 import { cancelLocalWorker, probeLocalTrial } from './local-liveness.js';
+import { leftRunningTrial } from './testing/left-running.js';
 
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 
-function leftRunning(overrides: Partial<TrialRecord>): TrialRecord {
-  return {
-    id: 1,
-    sweepId: 1,
-    index: 0,
-    configIndex: 0,
-    cellId: 'c',
-    params: {},
-    seed: 0,
-    state: 'running',
-    attempt: 1,
-    workerPid: null,
-    workerId: null,
-    workerHost: null,
-    schedulerPid: null,
-    schedulerHost: hostname(),
-    backend: null,
-    versions: null,
-    heartbeatAt: ago(1),
-    createdAt: ago(60),
-    startedAt: ago(60),
-    finishedAt: null,
-    errorCode: null,
-    errorMessage: null,
-    bestValue: null,
-    bestEpoch: null,
-    epochsRun: 0,
-    ...overrides,
-  };
-}
+const leftRunning = (overrides: Partial<TrialRecord>) =>
+  leftRunningTrial({ schedulerHost: hostname(), heartbeatAt: ago(1), ...overrides });
 
 describe('whether a trial left running on this machine is still alive', () => {
   // The test runner's own parent is alive and is not this process: it stands for "another scheduler".

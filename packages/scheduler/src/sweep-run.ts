@@ -5,38 +5,17 @@ import {
   countTrials,
   nextTrial,
   type Claimant,
-  type EarlyStopper,
   type EpochReport,
-  type Executor,
-  type Logger,
   type RunOutcome,
   type RunningTrial,
-  type SearchStrategy,
-  type Store,
   type SweepHistory,
-  type SweepSpec,
   type SweepStatus,
   type TrialAssignment,
-  type TrialInputs,
   type TrialRecord,
   type TrialSummary,
 } from '@embsweep/core';
 import { describeParams, epochPoints, testPoints } from './epoch-points.js';
-
-/** What one run of a sweep is given; see runSweep. */
-export interface SweepRunSettings {
-  readonly spec: SweepSpec & { readonly name: string };
-  readonly store: Store;
-  readonly executor: Executor;
-  readonly strategy: SearchStrategy;
-  readonly stopper: EarlyStopper;
-  readonly inputs: TrialInputs;
-  readonly logger: Logger;
-  readonly concurrency: number;
-  readonly stop?: AbortSignal | undefined;
-  readonly kill?: AbortSignal | undefined;
-  readonly maxConsecutiveFailures?: number | undefined;
-}
+import type { RunSweepOptions } from './run-sweep.js';
 
 export interface SweepRunResult {
   readonly sweepId: number;
@@ -67,7 +46,7 @@ export class SweepRun {
   private fatal: Error | undefined;
 
   constructor(
-    private readonly settings: SweepRunSettings,
+    private readonly settings: RunSweepOptions,
     private readonly sweepId: number,
     private readonly history: SweepHistory,
   ) {

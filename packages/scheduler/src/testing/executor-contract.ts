@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import type {
-  EpochReport,
-  Executor,
-  RunOutcome,
-  TrialAssignment,
-  TrialRecord,
-  TrialRuntime,
-} from '@embsweep/core';
+import type { EpochReport, Executor, RunOutcome, TrialAssignment, TrialRuntime } from '@embsweep/core';
+import { leftRunningTrial } from './left-running.js';
 
 /** The fixture worker every executor runs in the contract (see fixtures/scripted-worker.ts). */
 export const SCRIPTED_WORKER = new URL('./fixtures/scripted-worker.js', import.meta.url);
@@ -177,34 +171,7 @@ export function executorContract(name: string, make: (settings: ContractSettings
     it('says that a trial left running by a scheduler that is gone is not alive', async () => {
       const executor = make(settings);
       const gone = spawnSync(process.execPath, ['-e', '0']).pid ?? 0; // a pid that has exited
-      const long = new Date(Date.now() - 3600_000).toISOString();
-      const left: TrialRecord = {
-        id: 1,
-        sweepId: 1,
-        index: 0,
-        configIndex: 0,
-        cellId: 'x',
-        params: {},
-        seed: 0,
-        state: 'running',
-        attempt: 1,
-        workerPid: null,
-        workerId: null,
-        workerHost: null,
-        schedulerPid: gone,
-        schedulerHost: null,
-        backend: null,
-        versions: null,
-        heartbeatAt: long,
-        createdAt: long,
-        startedAt: long,
-        finishedAt: null,
-        errorCode: null,
-        errorMessage: null,
-        bestValue: null,
-        bestEpoch: null,
-        epochsRun: 0,
-      };
+      const left = leftRunningTrial({ schedulerPid: gone });
       const liveness = await executor.probe(left);
       assert.equal(liveness.alive, false);
       await executor.cancel(left); // nothing to cancel: must not throw

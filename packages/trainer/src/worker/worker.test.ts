@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetSpec, ParentMessage, TrialAssignment, WorkerMessage } from '@embsweep/core';
 import { sourceFingerprint } from '../data/load-texts.js';
-import { tempDir } from '../testing/small-data.js';
+import { SMALL_DATASET, tempDir } from '../testing/small-data.js';
 import { WORKER_MAIN } from './worker-path.js';
 
 /** The sweep's folder as the worker sees it, and another folder to run the worker in. */
@@ -51,17 +51,7 @@ function startWorker(): {
 const send = (child: ChildProcess, message: ParentMessage) => child.send(message);
 
 describe('the worker process (forked)', { timeout: 60_000 }, () => {
-  const dataset: DatasetSpec = {
-    source: 'synthetic',
-    samples: 400,
-    classes: 2,
-    vocabulary: 200,
-    length: 20,
-    noise: 0.5,
-    seed: 3,
-    validation_split: 0.25,
-    test_split: 0,
-  };
+  const dataset = SMALL_DATASET;
   const trial = (params: Record<string, unknown>, spec: DatasetSpec = dataset): TrialAssignment => ({
     trialId: 7,
     attempt: 1,
