@@ -93,9 +93,9 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     });
     const run = spawnCli(['run', file, '--concurrency', '2'], dir);
     await run.waitFor(/completed: finished 4 epochs/);
-    run.child.kill('SIGINT');
+    run.ctrlC();
     const { code } = await run.exit;
-    assert.equal(code, 0, run.stderr());
+    assert.equal(code, 130, run.stderr());
     const db = join(dir, 'embsweep.db');
     const states = query(db, 'SELECT state FROM trials').map((r) => r['state']);
     assert.ok(states.includes('interrupted'), states.join());
@@ -128,10 +128,10 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     });
     const run = spawnCli(['run', file, '--concurrency', '2'], dir);
     await run.waitFor(/running on wasm[\s\S]*running on wasm/);
-    run.child.kill('SIGINT');
+    run.ctrlC();
     await run.waitFor(/stopped by the user; running trials end at their next batch/);
-    run.child.kill('SIGINT');
-    await run.exit;
+    run.ctrlC();
+    assert.equal((await run.exit).code, 130);
     const db = join(dir, 'embsweep.db');
     const states = query(db, 'SELECT state FROM trials').map((r) => r['state']);
     assert.ok(states.includes('interrupted') && !states.includes('failed'), states.join());
@@ -144,6 +144,41 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     const again = runCli(['run', file], dir);
     assert.equal(again.status, 0, again.stderr);
     assertCompleteAndUnduplicated(db, 4);
+  });
+
+  it('stops a trial whose worker is still starting on a Ctrl-C in the first moment of a run', async () => {
+    const { dir, file } = sweepIn(longSweep('early'));
+    const run = spawnCli(['run', file, '--concurrency', '2'], dir);
+    await run.waitFor(/trial 2\/4 .* starting/); // claimed; its worker is still starting
+    run.ctrlC();
+    assert.equal((await run.exit).code, 130, run.stderr());
+    const db = join(dir, 'embsweep.db');
+    const rows = query(db, 'SELECT state, epochs_run FROM trials');
+    assert.ok(rows.length > 0 && rows.every((r) => r['state'] === 'interrupted'), JSON.stringify(rows));
+    assert.ok(
+      rows.every((r) => (r['epochs_run'] as number) < 40),
+      'no trial trained all its epochs',
+    );
+    assert.deepEqual(query(db, 'SELECT status FROM sweeps'), [{ status: 'stopped' }]);
+  });
+
+  it('exits non-zero when every trial failed', () => {
+    const { dir, file } = sweepIn({
+      name: 'all-fail',
+      method: 'grid',
+      model: './broken.js',
+      dataset: { source: 'synthetic', samples: 100 },
+      parameters: { n: { values: [1, 2] } },
+      execution: { backend: 'wasm' },
+    });
+    writeFileSync(
+      join(dir, 'broken.js'),
+      'export function buildModel() { throw new Error("no model today"); }\n',
+    );
+    const result = runCli(['run', file], dir);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /0 completed, 0 pruned, 2 failed/);
+    assert.match(result.stderr, /every trial failed/);
   });
 
   it('resumes after the scheduler itself is killed with SIGKILL: no trial lost, none run twice to completion, no point duplicated', async () => {
@@ -171,6 +206,32 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
       rerun.every((r) => r['attempt'] === 1),
       'completed trials were not run again',
     );
+  });
+
+  it("runs again a trial whose dead scheduler's pid now belongs to an unrelated live process", async () => {
+    const sweep = longSweep('reused-pid');
+    const { dir, file } = sweepIn({
+      ...sweep,
+      parameters: { ...sweep.parameters, embedding_dim: { values: [4, 8] }, epochs: { values: [3, 60] } },
+    });
+    const run = spawnCli(['run', file, '--concurrency', '2'], dir);
+    await run.waitFor(/completed: finished/);
+    run.child.kill('SIGKILL');
+    await run.exit;
+    const db = join(dir, 'embsweep.db');
+    // After a reboot or a long time, the pid may be reused: here by this test's own process.
+    const conn = openDatabase(db);
+    const reused = conn
+      .prepare(
+        "UPDATE trials SET scheduler_pid = ?, heartbeat_at = '2020-01-01T00:00:00.000Z' WHERE state = 'running'",
+      )
+      .run(process.pid).changes;
+    conn.close();
+    assert.ok(reused >= 1);
+    const again = runCli(['run', file], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /it runs again \(its scheduler's pid \d+ is alive but wrote no heartbeat/);
+    assertCompleteAndUnduplicated(db, 4);
   });
 
   it('never runs the same trial twice when two schedulers share a sweep', async () => {

@@ -9,13 +9,20 @@ export interface CliProcess {
   /** Resolves when stderr has matched the pattern. */
   readonly waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
   readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Ctrl-C as a terminal sends it: SIGINT to the whole process group (the scheduler and the
+   * workers it forked), not only to the scheduler's pid.
+   */
+  readonly ctrlC: () => void;
 }
 
+/** Starts `embsweep` in a process group of its own, as a shell starts a foreground job. */
 export function spawnCli(args: readonly string[], cwd: string): CliProcess {
   const child = spawn(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
     cwd,
     env: { ...process.env, EMBSWEEP_DB: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let err = '';
   let out = '';
@@ -36,6 +43,7 @@ export function spawnCli(args: readonly string[], cwd: string): CliProcess {
     stderr: () => err,
     stdout: () => out,
     exit,
+    ctrlC: () => process.kill(-(child.pid ?? 0), 'SIGINT'),
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         if (pattern.test(err)) return resolve();

@@ -21,5 +21,8 @@ export const PROCESS_IO: CommandIo = {
       : Promise.resolve(),
 };
 
-/** Exit codes: 0 success, 1 the work failed, 2 the command line or an input file is wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 the work failed, 2 the command line or an input file is wrong, 130
+ * stopped by Ctrl-C (128 + SIGINT, as shells report it).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;

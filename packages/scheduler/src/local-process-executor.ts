@@ -78,6 +78,12 @@ export class LocalProcessExecutor implements Executor {
             EMBSWEEP_CACHE_DIR: options.cacheDir,
           },
           stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+          // A process group of its own: Ctrl-C in a terminal signals the whole foreground group,
+          // and the scheduler decides what it means (the first stops trials at their next batch,
+          // the second kills them). A worker that died of the SIGINT itself would be recorded
+          // as crashed and not run again on resume. Workers still end with their scheduler:
+          // they exit when its IPC channel closes.
+          detached: true,
         }),
       {
         maxTrials: options.maxTrialsPerWorker ?? 50,

@@ -73,13 +73,17 @@ export class SweepRun {
   }
 
   private listenForSignals(): void {
-    this.settings.stop?.addEventListener('abort', () =>
-      this.end('stopped', 'stopped by the user; running trials end at their next batch'),
-    );
-    this.settings.kill?.addEventListener('abort', () => {
+    const { stop, kill } = this.settings;
+    const stopped = () => this.end('stopped', 'stopped by the user; running trials end at their next batch');
+    const killed = () => {
       this.end('stopped', 'killed by the user');
       for (const trial of this.running.values()) trial.kill();
-    });
+    };
+    // A Ctrl-C that came while the sweep was opening has already fired its event.
+    if (stop?.aborted === true) stopped();
+    else stop?.addEventListener('abort', stopped);
+    if (kill?.aborted === true) killed();
+    else kill?.addEventListener('abort', killed);
   }
 
   /** Ends the sweep: no new trials, running ones asked to stop. */
@@ -175,6 +179,7 @@ export class SweepRun {
       return;
     }
     const label = this.label(trial);
+    logger.info(`${label} starting`);
     let pruneReason: string | undefined;
     const handle = executor.run(assignment, {
       onReady: (info) => {

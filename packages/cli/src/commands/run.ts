@@ -1,13 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { countTrials } from '@embsweep/core';
 import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
 import { SqliteStore } from '@embsweep/store';
 import { describeTrialInputs } from '@embsweep/trainer/inputs';
 import { consoleLogger } from '../console-logger.js';
 import { LiveStatus } from '../live-status.js';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
-import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
 import { loadSweepFile } from '../load-sweep-file.js';
 import { parseFlags } from '../parse-flags.js';
@@ -15,7 +13,7 @@ import { earlyStopperFor, searchStrategyFor } from '../registry.js';
 import { nextSignal, parsePort, serveDashboard } from '../serve-dashboard.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { trialRows } from './trial-columns.js';
+import { runSummary } from './run-summary.js';
 
 export const runCommand: Command = {
   name: 'run',
@@ -127,56 +125,20 @@ ${DB_FLAG_HELP}
       });
       live?.stop();
       const trials = store.listTrials(result.sweepId);
-      const count = (state: string) => trials.filter((t) => t.state === state).length;
-      const goal = spec.metric.goal === 'maximize' ? -1 : 1;
-      const top = trials
-        .filter((t) => t.bestValue !== null)
-        .sort((a, b) => goal * ((a.bestValue ?? 0) - (b.bestValue ?? 0)))
-        .slice(0, 5);
-      // Trials are created as they start, so the total is the plan's size where it is known.
-      const planned = Math.max(countTrials(spec), trials.length);
-      const ended = count('completed') + count('pruned') + count('failed');
-      const notRun = Number.isFinite(planned)
-        ? `${planned - ended - count('running')} not run, of ${planned}`
-        : `${count('pending') + count('interrupted')} not run`;
-      const elsewhere =
-        count('running') > 0 ? `, ${count('running')} still running in another embsweep run` : '';
-      io.out(
-        `\nSweep "${spec.name ?? ''}" ${result.status}${result.reason ? ` (${result.reason})` : ''}: ${count('completed')} completed, ${count('pruned')} pruned, ${count('failed')} failed${elsewhere}, ${notRun}.\n`,
-      );
-      if (top.length > 0) {
-        const rows = trialRows(
-          spec,
-          top.map((t) => ({
-            trial_index: t.index,
-            seed: t.seed,
-            params: JSON.stringify(t.params),
-            state: t.state,
-            best_value: t.bestValue,
-            best_epoch: t.bestEpoch,
-            epochs_run: t.epochsRun,
-            worker_host: t.workerHost,
-            duration_s: null,
-            error_code: null,
-            error_message: null,
-          })),
-        );
-        io.out(
-          `\nBest trials by ${spec.metric.name} (${spec.metric.goal}):\n${formatRows(
-            Object.keys(rows[0] ?? {}).filter((c) => c !== 'duration_s' && c !== 'error'),
-            rows,
-            'table',
-          )}\n`,
-        );
-      }
-      for (const t of trials.filter((t) => t.state === 'failed'))
-        io.out(`failed: trial ${t.index + 1}: ${t.errorCode ?? ''}: ${t.errorMessage ?? ''}\n`);
+      io.out(runSummary(spec, result, trials));
       io.out(
         `\nResults: ${dbPath}. Query them with "embsweep show ${spec.name ?? ''}", "embsweep best ${spec.name ?? ''}" or "embsweep query"${dashboard ? '' : `, or see them with "embsweep dashboard${values.db === undefined ? '' : ` --db ${dbPath}`}"`}.\n`,
       );
       if (dashboard && !stop.signal.aborted) {
         io.out(`Dashboard: ${dashboard.url}  (still serving; Ctrl-C to stop)\n`);
         await nextSignal();
+      }
+      if (stop.signal.aborted) return EXIT.interrupted;
+      if (trials.length > 0 && trials.every((t) => t.state === 'failed')) {
+        io.err(
+          `embsweep: every trial failed (see the reasons above); fix the cause and run the same command again\n`,
+        );
+        return EXIT.failed;
       }
       return result.status === 'failed' ? EXIT.failed : EXIT.ok;
     } finally {

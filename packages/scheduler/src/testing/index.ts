@@ -7,3 +7,4 @@ export {
   SCRIPTED_WORKER,
   type ContractSettings,
 } from './executor-contract.js';
+export { leftRunningTrial } from './left-running.js';
