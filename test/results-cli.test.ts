@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fillDatabase } from './support/fill-database.js';
-import { runCli } from './support/run-cli.js';
+import { REPO_ROOT, runCli } from './support/run-cli.js';
+import { childOf, gone } from './support/processes.js';
 import { makeTempDir } from '@embsweep/store/testing';
 
 let db = '';
@@ -113,6 +115,43 @@ describe('results commands (ls, show, best, query, export)', () => {
     assert.equal(cut.status, 0);
     assert.equal(cut.stdout.trim().split('\n').length, 6);
     assert.match(cut.stderr, /only the first 5 rows/);
+    const big = runCli([
+      'query',
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 1000) SELECT zeroblob(100000) FROM r',
+      '--db',
+      db,
+      '--max-mb',
+      '1',
+      '--format',
+      'csv',
+    ]);
+    assert.equal(big.status, 0, big.stderr);
+    assert.match(big.stderr, /only the first 5 rows are shown: the next would pass 1 MB of values/);
+  });
+
+  it('query refuses limits it cannot keep: a timeout past a day, a fraction of a row', () => {
+    const timeout = runCli(['query', 'SELECT 1', '--db', db, '--timeout', '1e9']);
+    assert.equal(timeout.status, 2);
+    assert.match(timeout.stderr, /--timeout must be a number above 0 up to 86400; got "1e9"/);
+    const rows = runCli(['query', 'SELECT 1', '--db', db, '--max-rows', '1.5']);
+    assert.equal(rows.status, 2);
+    assert.match(rows.stderr, /--max-rows must be a whole number from 1 up to 10000000; got "1.5"/);
+  });
+
+  it('query stops its query process when the command itself is stopped (SIGINT to it alone)', async () => {
+    const parent = spawn(process.execPath, [
+      join(REPO_ROOT, 'packages/cli/bin/embsweep.js'),
+      'query',
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r',
+      '--db',
+      db,
+      '--timeout',
+      '3600',
+    ]);
+    const child = await childOf(parent.pid ?? 0);
+    parent.kill('SIGINT');
+    await new Promise((resolve) => parent.once('exit', resolve));
+    await gone(child);
   });
 
   it('export writes the trial summary and the curves as CSV files and as one JSON document', () => {

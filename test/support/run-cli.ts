@@ -24,7 +24,8 @@ export function runCli(
       cwd,
       env: { ...process.env, EMBSWEEP_DB: undefined, ...env },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024,
     },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

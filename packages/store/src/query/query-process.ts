@@ -1,6 +1,7 @@
 // The child process that runs one user query, so that a runaway query (an endless recursive
 // CTE) can be stopped by killing the process: SQLite cannot be interrupted from JavaScript
 // while a statement runs, and worker.terminate() does not stop it either.
+import { Worker } from 'node:worker_threads';
 import { QueryError, serializeError } from '@embsweep/core';
 import { openDatabase } from '../open-database.js';
 import { checkQueryText } from './check-query.js';
@@ -33,18 +34,37 @@ function run(request: QueryRequest): QueryResult {
     statement.raw(true);
     const columns = statement.columns().map((c) => c.name);
     const rows: Cell[][] = [];
-    let truncated = false;
+    let bytes = 0;
     for (const row of statement.iterate() as Iterable<unknown[]>) {
-      if (rows.length === request.maxRows) {
-        truncated = true;
-        break;
-      }
-      rows.push(row.map(toCell));
+      if (rows.length === request.maxRows) return { columns, rows, truncated: 'rows' };
+      const cells = row.map(toCell);
+      bytes += cells.reduce<number>((n, c) => n + cellBytes(c), 0);
+      if (bytes > request.maxBytes) return { columns, rows, truncated: 'bytes' };
+      rows.push(cells);
     }
-    return { columns, rows, truncated };
+    return { columns, rows, truncated: false };
   } finally {
     db.close();
   }
+}
+
+function cellBytes(cell: Cell): number {
+  return typeof cell === 'string' ? Buffer.byteLength(cell) : 8;
+}
+
+/**
+ * A thread that ends this process when the time limit passes or when the parent is gone (its
+ * pid changed: we were orphaned, e.g. the parent died of a SIGINT). The main thread cannot do
+ * it: while SQLite runs a statement, no timer or message of the main thread runs.
+ */
+function startWatchdog(timeoutMs: number): void {
+  const source = `
+    const { workerData } = require('node:worker_threads');
+    const deadline = Date.now() + workerData.timeoutMs;
+    setInterval(() => {
+      if (Date.now() > deadline || process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL');
+    }, 50);`;
+  new Worker(source, { eval: true, workerData: { timeoutMs, parent: process.ppid } }).unref();
 }
 
 function toCell(value: unknown): Cell {
@@ -55,6 +75,7 @@ function toCell(value: unknown): Cell {
 }
 
 process.once('message', (request: QueryRequest) => {
+  startWatchdog(request.timeoutMs);
   let reply: QueryReply;
   try {
     reply = { type: 'result', result: run(request) };

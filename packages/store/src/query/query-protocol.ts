@@ -6,6 +6,10 @@ export interface QueryRequest {
   readonly path: string;
   readonly sql: string;
   readonly maxRows: number;
+  /** Most bytes of cell values (strings as UTF-8, blobs as their hex text, numbers as 8). */
+  readonly maxBytes: number;
+  /** The query process kills itself this many milliseconds after it got the request. */
+  readonly timeoutMs: number;
 }
 
 /** Rows as JSON-safe values: numbers (NaN never occurs in SQLite), strings, null, blobs as hex. */
@@ -14,8 +18,11 @@ export type Cell = number | string | null;
 export interface QueryResult {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
-  /** True when the query had more rows than maxRows; only the first maxRows are returned. */
-  readonly truncated: boolean;
+  /**
+   * Why the rows stop early: 'rows' when the query had more than maxRows, 'bytes' when its
+   * values passed maxBytes; false when every row is there.
+   */
+  readonly truncated: false | 'rows' | 'bytes';
 }
 
 /** What the query process answers: exactly one message, then it exits. */

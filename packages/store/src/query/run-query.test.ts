@@ -98,7 +98,17 @@ describe('runQuery: read-only and bounded', () => {
       { maxRows: 100 },
     );
     assert.equal(result.rows.length, 100);
-    assert.equal(result.truncated, true);
+    assert.equal(result.truncated, 'rows');
+  });
+
+  it('cuts results at the byte limit too, before big values fill the memory', async () => {
+    const result = await runQuery(
+      path,
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 5000) SELECT n, zeroblob(100000) FROM r',
+      { maxBytes: 1024 * 1024 },
+    );
+    assert.equal(result.truncated, 'bytes');
+    assert.equal(result.rows.length, 5, 'five blobs of 200,000 hex digits fit in 1 MiB, a sixth does not');
   });
 
   it(

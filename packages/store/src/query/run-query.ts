@@ -5,11 +5,16 @@ import type { QueryReply, QueryRequest, QueryResult } from './query-protocol.js'
 const QUERY_PROCESS = new URL('./query-process.js', import.meta.url);
 
 export interface QueryLimits {
-  /** Most rows returned; more are cut and `truncated` is set. @default 10000 */
+  /** Most rows returned; more are cut and `truncated` says 'rows'. @default 10000 */
   readonly maxRows?: number;
+  /** Most bytes of values returned; past them `truncated` says 'bytes'. @default 64 MiB */
+  readonly maxBytes?: number;
   /** Milliseconds before the query process is killed. @default 10000 */
   readonly timeoutMs?: number;
 }
+
+/** The longest time limit a query may have: one day (Node's timers overflow past 2^31 - 1 ms). */
+export const MAX_QUERY_TIMEOUT_MS = 86_400_000;
 
 /**
  * Runs one user-supplied SQL statement against a results database, strictly read-only and
@@ -19,7 +24,8 @@ export interface QueryLimits {
  */
 export async function runQuery(path: string, sql: string, limits: QueryLimits = {}): Promise<QueryResult> {
   const maxRows = limits.maxRows ?? 10_000;
-  const timeoutMs = limits.timeoutMs ?? 10_000;
+  const maxBytes = limits.maxBytes ?? 64 * 1024 * 1024;
+  const timeoutMs = Math.min(limits.timeoutMs ?? 10_000, MAX_QUERY_TIMEOUT_MS);
   const child = fork(QUERY_PROCESS, [], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
@@ -58,7 +64,7 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
         ),
       );
     });
-    const request: QueryRequest = { type: 'query', path, sql, maxRows };
+    const request: QueryRequest = { type: 'query', path, sql, maxRows, maxBytes, timeoutMs };
     child.send(request);
   });
 }
