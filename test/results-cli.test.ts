@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fillDatabase } from './support/fill-database.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { childOf, gone } from './support/processes.js';
+import { mountTmpfs } from './support/tmpfs.js';
 import { makeTempDir } from '@embsweep/store/testing';
 
 let db = '';
@@ -127,6 +128,35 @@ describe('results commands (ls, show, best, query, export)', () => {
     ]);
     assert.equal(big.status, 0, big.stderr);
     assert.match(big.stderr, /only the first 5 rows are shown: the next would pass 1 MB of values/);
+  });
+
+  it('reads a database in a read-only location: ls, show, best, query and export work there', (t) => {
+    const fs = mountTmpfs(16 * 1024 * 1024);
+    if (fs === undefined) return t.skip('mounting a tmpfs is not allowed here (needs root)');
+    try {
+      copyFileSync(db, join(fs.dir, 'embsweep.db'));
+      fs.readOnly();
+      const where = ['--db', join(fs.dir, 'embsweep.db')];
+      const ls = runCli(['ls', ...where]);
+      assert.equal(ls.status, 0, ls.stderr);
+      assert.match(ls.stdout, /quick-grid/);
+      for (const args of [
+        ['show', 'quick-grid'],
+        ['best', 'quick-grid'],
+        ['query', 'SELECT COUNT(*) AS n FROM trials'],
+      ]) {
+        const result = runCli([...args, ...where]);
+        assert.equal(result.status, 0, `${args[0] ?? ''}: ${result.stderr}`);
+      }
+      const out = makeTempDir('ro-export');
+      const exported = runCli(['export', 'quick-grid', ...where, '--format', 'csv', '--out', out]);
+      assert.equal(exported.status, 0, exported.stderr);
+      // A file that is really not embsweep's is still called so, and nothing else is.
+      const missing = runCli(['ls', '--db', join(fs.dir, 'nope.db')]);
+      assert.doesNotMatch(missing.stderr, /not an embsweep results database/);
+    } finally {
+      fs.unmount();
+    }
   });
 
   it('query refuses limits it cannot keep: a timeout past a day, a fraction of a row', () => {

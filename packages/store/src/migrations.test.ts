@@ -79,4 +79,23 @@ describe('migrations', () => {
     assert.deepEqual(schemaOf(db), before);
     db.close();
   });
+
+  it("refuses to add its tables to another application's database, and leaves it untouched", () => {
+    const path = tempDb();
+    const db = openDatabase(path);
+    db.exec(
+      "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada')",
+    );
+    const before = schemaOf(db);
+    db.close();
+    assert.throws(
+      () => SqliteStore.open(path),
+      (e: unknown) =>
+        e instanceof StoreError &&
+        /is a SQLite database that is not embsweep's \(it has customers\)/.test(e.message),
+    );
+    const after = openDatabase(path);
+    assert.deepEqual(schemaOf(after), before);
+    after.close();
+  });
 });

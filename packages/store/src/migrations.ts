@@ -28,6 +28,7 @@ export function loadMigrations(): Migration[] {
  * schema_migrations. A database written by a newer embsweep is refused, untouched.
  */
 export function migrate(db: Db, path: string, migrations: readonly Migration[] = loadMigrations()): void {
+  refuseForeignDatabase(db, path);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -54,4 +55,26 @@ export function migrate(db: Db, path: string, migrations: readonly Migration[] =
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
   }
+}
+
+/**
+ * A database that already has tables but none of embsweep's bookkeeping is someone else's
+ * (say, an application's `customers`): embsweep's tables and views must not be added to it.
+ */
+function refuseForeignDatabase(db: Db, path: string): void {
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  if (tables.length === 0 || tables.includes('schema_migrations')) return;
+  const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', ...' : '');
+  throw new StoreError(
+    'store_failed',
+    `${path} is a SQLite database that is not embsweep's (it has ${shown}); embsweep will not add its tables to it. Choose another --db, e.g. a new file`,
+  );
 }

@@ -33,7 +33,7 @@ export function openDatabase(path: string, options: { readonly readonly?: boolea
       fileMustExist: options.readonly ?? false,
     });
   } catch (error) {
-    throw translateSqliteError(error, path);
+    throw translateSqliteError(error, path, options.readonly ? 'read' : 'write');
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -47,7 +47,7 @@ export function openDatabase(path: string, options: { readonly readonly?: boolea
     return db;
   } catch (error) {
     db.close();
-    throw translateSqliteError(error, path);
+    throw translateSqliteError(error, path, options.readonly ? 'read' : 'write');
   }
 }
 

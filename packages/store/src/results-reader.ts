@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import {
   NotFoundError,
   StoreError,
@@ -16,7 +17,9 @@ import {
   type CurveJson,
 } from './curve-queries.js';
 import { loadMigrations } from './migrations.js';
-import { openDatabase, type Db } from './open-database.js';
+import type { Db } from './open-database.js';
+import { openForReading } from './open-for-reading.js';
+import { translateSqliteError } from './sqlite-errors.js';
 import { readSweep, readTrial, readTrialEvents, readTrials } from './record-queries.js';
 
 /** A sweep with its progress, as `embsweep ls` shows it. */
@@ -50,10 +53,12 @@ export class ResultsReader {
   private constructor(
     private readonly db: Db,
     readonly path: string,
+    /** The folder of the snapshot copy it reads, when the database's own folder is read-only. */
+    private readonly snapshotDir: string | undefined,
   ) {}
 
   static open(path: string): ResultsReader {
-    const db = openDatabase(path, { readonly: true });
+    const { db, snapshotDir } = openForReading(path);
     try {
       const newest = loadMigrations().at(-1)?.version ?? 0;
       const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
@@ -71,17 +76,29 @@ export class ResultsReader {
       }
     } catch (error) {
       db.close();
+      if (snapshotDir !== undefined) rmSync(snapshotDir, { recursive: true, force: true });
       if (error instanceof StoreError) throw error;
-      throw new StoreError(
-        'store_failed',
-        `${path} is not an embsweep results database (${(error as Error).message})`,
-      );
+      // Only a database without embsweep's tables is "not an embsweep database"; any other
+      // failure is said as it is.
+      if (/no such table: schema_migrations/.test((error as Error).message)) {
+        throw new StoreError(
+          'store_failed',
+          `${path} is not an embsweep results database (it has no embsweep tables)`,
+        );
+      }
+      throw translateSqliteError(error, path, 'read');
     }
-    return new ResultsReader(db, path);
+    return new ResultsReader(db, path, snapshotDir);
+  }
+
+  /** Whether it reads a snapshot copy (the database's folder is read-only): it will not change. */
+  get isSnapshot(): boolean {
+    return this.snapshotDir !== undefined;
   }
 
   close(): void {
     this.db.close();
+    if (this.snapshotDir !== undefined) rmSync(this.snapshotDir, { recursive: true, force: true });
   }
 
   listSweeps(): SweepSummary[] {

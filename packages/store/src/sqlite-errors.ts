@@ -5,7 +5,11 @@ import { StoreError } from '@embsweep/core';
  * every write, so a full disk is a clear message and never a half-written file (SQLite rolls
  * the transaction back).
  */
-export function translateSqliteError(error: unknown, path: string): unknown {
+export function translateSqliteError(
+  error: unknown,
+  path: string,
+  doing: 'read' | 'write' = 'write',
+): unknown {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
   if (code === 'SQLITE_FULL') {
@@ -36,7 +40,7 @@ export function translateSqliteError(error: unknown, path: string): unknown {
   ) {
     return new StoreError(
       'store_failed',
-      `cannot write the results database ${path} (${code}): check the path and its permissions`,
+      `cannot ${doing} the results database ${path} (${code}: ${(error as Error).message}): check the path and its permissions`,
       {
         cause: error,
       },

@@ -3,13 +3,14 @@
 // while a statement runs, and worker.terminate() does not stop it either.
 import { Worker } from 'node:worker_threads';
 import { QueryError, serializeError } from '@embsweep/core';
-import { openDatabase } from '../open-database.js';
+import { rmSync } from 'node:fs';
+import { openForReading } from '../open-for-reading.js';
 import { checkQueryText } from './check-query.js';
 import type { Cell, QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
 
 function run(request: QueryRequest): QueryResult {
   checkQueryText(request.sql);
-  const db = openDatabase(request.path, { readonly: true });
+  const { db, snapshotDir } = openForReading(request.path);
   try {
     db.pragma('query_only = ON');
     let statement;
@@ -45,6 +46,7 @@ function run(request: QueryRequest): QueryResult {
     return { columns, rows, truncated: false };
   } finally {
     db.close();
+    if (snapshotDir !== undefined) rmSync(snapshotDir, { recursive: true, force: true });
   }
 }
 
