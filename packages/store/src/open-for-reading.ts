@@ -43,8 +43,9 @@ export function openForReading(path: string): ReadingConnection {
 
 /** Whether reading failed only because SQLite could not create its files beside the database. */
 function needsSnapshot(error: unknown, path: string): boolean {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  const code = String((error as { code?: unknown }).code ?? cause?.code ?? '');
+  const own = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  const code = typeof own === 'string' ? own : typeof cause === 'string' ? cause : '';
   const message = String((error as Error).message);
   const sqliteCouldNotWrite =
     /^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code) ||
