@@ -101,6 +101,10 @@ describe('embsweep (the real program)', () => {
     assert.equal(flag.status, 2);
     assert.match(flag.stderr, /Unknown option '--jsn'\. See "embsweep plan --help"/);
 
+    const many = runCli(['run', 'sweeps/quick-grid.json', '--concurrency', '1000']);
+    assert.equal(many.status, 2);
+    assert.match(many.stderr, /--concurrency must be a whole number from 1 to 256/);
+
     const command = runCli(['trian']);
     assert.equal(command.status, 2);
     assert.match(command.stderr, /unknown command "trian"/);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { makeTempDir } from '@embsweep/store/testing';
@@ -24,6 +26,24 @@ describe('embsweep dashboard (command line)', { timeout: 60_000 }, () => {
       runCli(['dashboard', '--help'], dir).stdout,
       /Usage: embsweep dashboard \[--db PATH\] \[--port P\] \[--host H\]/,
     );
+  });
+
+  it('refuses a taken port before training, and leaves no empty database behind', async () => {
+    const dir = makeTempDir('taken');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = String((blocker.address() as AddressInfo).port);
+    try {
+      const result = runCli(
+        ['run', join(REPO_ROOT, 'sweeps/quick-grid.json'), '--dashboard', '--port', port],
+        dir,
+      );
+      assert.notEqual(result.status, 0);
+      assert.match(result.stderr, new RegExp(`port ${port}`));
+      assert.deepEqual(readdirSync(dir), [], 'no database file was left');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('serves the page and every documented API example, and stops on Ctrl-C', async () => {

@@ -159,6 +159,28 @@ describe('results commands (ls, show, best, query, export)', () => {
     }
   });
 
+  it('export never overwrites a file unless told to', () => {
+    const out = makeTempDir('export-twice');
+    const args = ['export', 'quick-grid', '--db', db, '--format', 'csv', '--out', out];
+    assert.equal(runCli(args).status, 0);
+    const again = runCli(args);
+    assert.equal(again.status, 2);
+    assert.match(
+      again.stderr,
+      /quick-grid\.trials\.csv and .*quick-grid\.curves\.csv already exist; nothing was written\. Add --force/,
+    );
+    assert.equal(runCli([...args, '--force']).status, 0);
+  });
+
+  it('says what --db must be: not empty, not :memory:', () => {
+    const empty = runCli(['ls', '--db', '']);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /--db must name a file; got an empty string/);
+    const memory = runCli(['ls', '--db', ':memory:']);
+    assert.equal(memory.status, 2);
+    assert.match(memory.stderr, /must be a file path; got ":memory:"/);
+  });
+
   it('query refuses limits it cannot keep: a timeout past a day, a fraction of a row', () => {
     const timeout = runCli(['query', 'SELECT 1', '--db', db, '--timeout', '1e9']);
     assert.equal(timeout.status, 2);

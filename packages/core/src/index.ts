@@ -42,3 +42,4 @@ export type * from './store/store.js';
 export * from './protocol/worker-messages.js';
 export * from './protocol/executor.js';
 export { resolveSweepPath, sweepFiles, PATH_PARAMETER } from './sweep-spec/sweep-files.js';
+export { MAX_CONCURRENCY } from './sweep-spec/limits.js';

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ResultsReader } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
@@ -24,6 +24,7 @@ values, ...) and every curve point (the curves view: trial, metric, epoch, value
 Options:
   --format F  csv or json (required)
   --out PATH  where to write (see above)
+  --force     replace files that exist (without it, an existing file is never overwritten)
 ${DB_FLAG_HELP}
   -h, --help  show this help`,
   run(args, io) {
@@ -31,6 +32,7 @@ ${DB_FLAG_HELP}
       db: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const [sweep, ...extra] = positionals;
@@ -44,6 +46,20 @@ ${DB_FLAG_HELP}
       const trials = reader.trialSummaries(sweep);
       const curves = reader.curveRows(sweep);
       const out = typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined;
+      const folder = out ?? io.cwd;
+      const files =
+        format === 'json'
+          ? out === undefined
+            ? []
+            : [out]
+          : ['trials', 'curves'].map((what) => join(folder, `${sweep}.${what}.csv`));
+      const existing = files.filter((f) => existsSync(f));
+      if (existing.length > 0 && values.force !== true) {
+        throw new UsageError(
+          `${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written. Add --force to replace, or choose another --out`,
+          'export',
+        );
+      }
       if (format === 'json') {
         const text = `${JSON.stringify({ sweep, spec, trials, curves }, null, 2)}\n`;
         if (out === undefined) io.out(text);
@@ -53,7 +69,6 @@ ${DB_FLAG_HELP}
         }
         return EXIT.ok;
       }
-      const folder = out ?? io.cwd;
       for (const [what, rows] of [
         ['trials', trials],
         ['curves', curves],

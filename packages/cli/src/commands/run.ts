@@ -1,5 +1,7 @@
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { MAX_CONCURRENCY } from '@embsweep/core';
 import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
 import { SqliteStore } from '@embsweep/store';
 import { describeTrialInputs } from '@embsweep/trainer/inputs';
@@ -55,9 +57,9 @@ ${DB_FLAG_HELP}
       values.concurrency === undefined
         ? (spec.execution.concurrency ?? availableParallelism())
         : Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new UsageError(
-        `--concurrency must be a whole number from 1 up; got ${JSON.stringify(values.concurrency)}`,
+        `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (as execution.concurrency); got ${JSON.stringify(values.concurrency)}`,
         'run',
       );
     }
@@ -67,6 +69,7 @@ ${DB_FLAG_HELP}
     const dbPath = resolveDbPath(values.db, io.cwd);
     // Read (and hash) every file the sweep names before anything is written.
     const inputs = describeTrialInputs(spec, sweepDir);
+    const created = !existsSync(dbPath);
     const store = SqliteStore.open(dbPath);
     // On a terminal, a live status line with the log above it; elsewhere, log lines only.
     const live =
@@ -93,6 +96,8 @@ ${DB_FLAG_HELP}
         : undefined;
     } catch (error) {
       store.close();
+      // The run never started: leave no empty database behind for a user who only mistyped a port.
+      if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
       throw error;
     }
     live?.start();

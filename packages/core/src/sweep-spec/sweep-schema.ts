@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CONCURRENCY } from './limits.js';
 import { BUILT_IN_MODEL } from './model-name.js';
 import { closedObject } from './zod-support.js';
 
@@ -31,7 +32,7 @@ export const METRIC = closedObject({
 
 export const EXECUTION = closedObject({
   /** Trials at once; the scheduler defaults it to the number of CPU cores. */
-  concurrency: int.min(1).max(256).optional(),
+  concurrency: int.min(1).max(MAX_CONCURRENCY).optional(),
   /** Seconds one trial may run before it is killed and failed as timeout. */
   trial_timeout: z.number().gt(0).optional(),
   /** Extra attempts for a failed trial. @default 0 */
