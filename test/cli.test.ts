@@ -88,6 +88,26 @@ describe('embsweep (the real program)', () => {
     assert.equal(runCli(['plan', file]).status, 2);
   });
 
+  it('bounds what a sweep file may hold', () => {
+    const base = {
+      method: 'grid',
+      dataset: { source: 'synthetic' },
+      parameters: { dropout: { values: [0] } },
+    };
+    const long = runCli([
+      'validate',
+      tempSweep(JSON.stringify({ ...base, description: 'x'.repeat(20_000) })),
+    ]);
+    assert.equal(long.status, 2);
+    assert.match(long.stderr, /description: .*10000/);
+    const huge = runCli([
+      'validate',
+      tempSweep(JSON.stringify({ ...base, description: 'x', pad: ' '.repeat(2_000_000) })),
+    ]);
+    assert.equal(huge.status, 2);
+    assert.match(huge.stderr, /a sweep file may hold at most 1048576 \(1 MiB\)/);
+  });
+
   it('explains a missing file, a JSON syntax error, an unknown flag and an unknown command', () => {
     const missing = runCli(['plan', 'no-such-sweep.json']);
     assert.equal(missing.status, 2);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { ConfigError, type SweepSpec } from '@embsweep/core';
 import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
@@ -10,6 +10,9 @@ export interface LoadedSweep {
   readonly path: string;
 }
 
+/** A sweep file is a page of settings; anything this large is a mistake (or an attack). */
+const MAX_SWEEP_FILE_BYTES = 1024 * 1024;
+
 /**
  * Reads, parses and validates a sweep file, naming the sweep after the file when the file
  * does not name it. Every failure is a ConfigError that says what to fix.
@@ -18,8 +21,21 @@ export async function loadSweepFile(file: string, cwd: string): Promise<LoadedSw
   const path = resolve(cwd, file);
   let text: string;
   try {
+    const info = await stat(path);
+    if (info.isFile() && info.size > MAX_SWEEP_FILE_BYTES) {
+      throw new ConfigError(
+        [
+          {
+            path: '',
+            message: `${path}: ${info.size} bytes; a sweep file may hold at most ${MAX_SWEEP_FILE_BYTES} (1 MiB)`,
+          },
+        ],
+        'Cannot read the sweep file',
+      );
+    }
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'store_full'
   | 'store_version'
   | 'store_failed'
+  | 'store_gone'
   | 'query_rejected'
   | 'query_timeout'
   | 'internal';
@@ -99,7 +100,7 @@ export class IllegalTransitionError extends EmbsweepError {
 /** The results database could not do what was asked: full disk, newer schema, damaged file. */
 export class StoreError extends EmbsweepError {
   constructor(
-    code: 'store_full' | 'store_version' | 'store_failed',
+    code: 'store_full' | 'store_version' | 'store_failed' | 'store_gone',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, renameSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { SILENT_LOGGER } from '@embsweep/core';
 import type {
   CurvesResponse,
   SweepResponse,
@@ -119,7 +121,9 @@ describe('dashboard API', () => {
   });
 
   it('answers bad input with a JSON error and a 4xx status that says what is wrong', async () => {
-    assert.match((await getError('/api/sweeps/exampel', 404)).message, /did you mean "example"/);
+    const unknown = await getError('/api/sweeps/exampel', 404);
+    assert.match(unknown.message, /did you mean "example"/);
+    assert.doesNotMatch(unknown.message, /\//, 'no file path in an answer');
     assert.match((await getError('/api/sweeps/exampel/curves', 404)).message, /no sweep named/);
     assert.match(
       (await getError('/api/sweeps/example/trials?state=done', 400)).message,
@@ -190,5 +194,50 @@ describe('dashboard API', () => {
     controller.abort();
     const curves = (await get<CurvesResponse>('/api/sweeps/example/curves')).body;
     assert.equal(curves.series.length, 12, 'the new epoch is served');
+  });
+
+  it('sends a metric asked many times once, and refuses more than 10 metrics', async () => {
+    const many = Array<string>(200).fill('val_loss').join(',');
+    const { status, body } = await get<CurvesResponse>(`/api/sweeps/example/curves?metrics=${many}`);
+    assert.equal(status, 200);
+    assert.deepEqual(body.metrics, ['val_loss']);
+    const once = (await get<CurvesResponse>('/api/sweeps/example/curves?metrics=val_loss')).body;
+    assert.equal(body.series.length, once.series.length);
+    const eleven = Array.from({ length: 11 }, (_, i) => `m${i}`).join(',');
+    assert.match(
+      (await getError(`/api/sweeps/example/curves?metrics=${eleven}`, 400)).message,
+      /at most 10 metrics/,
+    );
+  });
+
+  it('does not send the sweep description twice', async () => {
+    const { body } = await get<SweepResponse>('/api/sweeps/example');
+    assert.equal((body.spec as { description?: string }).description, undefined);
+  });
+});
+
+describe('dashboard API over a database that goes away', () => {
+  it('says so (503, no path) and logs it once with the path, when the file is deleted or replaced', async () => {
+    const lines: string[] = [];
+    const logger = { ...SILENT_LOGGER, error: (line: string) => void lines.push(line) };
+    const served = await serveExample(logger);
+    try {
+      assert.equal((await fetch(`${served.base}/api/sweeps`)).status, 200);
+      renameSync(served.dbPath, `${served.dbPath}.old`);
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${served.base}/api/sweeps`);
+        assert.equal(res.status, 503);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, 'store_gone');
+        assert.match(body.error.message, /deleted or replaced while the dashboard served it; restart/);
+        assert.doesNotMatch(body.error.message, /\//);
+      }
+      assert.equal(lines.length, 1);
+      assert.match(lines[0] ?? '', /embsweep\.db was deleted/);
+      copyFileSync(`${served.dbPath}.old`, served.dbPath); // another file at the same path
+      assert.equal((await fetch(`${served.base}/api/sweeps/example`)).status, 503);
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -30,6 +30,7 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   const api = new DashboardApi(options.reader);
   const feed = new ChangeFeed(() => options.reader.dataVersion(), options.liveIntervalMs);
   const app = express();
+  let goneLogged = false;
   app.set('query parser', 'simple');
   app.set('etag', false);
   app.use(
@@ -42,6 +43,8 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   app.use(hostCheck(options.allowedHosts));
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
+    // A database deleted or replaced under us would be served stale without a word.
+    options.reader.assertSameFile();
     next();
   });
 
@@ -97,8 +100,12 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const { status, body } = errorResponse(error);
-    if (status >= 500)
-      options.logger.error(`dashboard: ${req.method} ${req.originalUrl} failed`, { error: String(error) });
+    if (status >= 500 && !(status === 503 && goneLogged)) {
+      const cause = error instanceof Error ? error.message : String(error);
+      options.logger.error(`dashboard: ${req.method} ${req.originalUrl} failed: ${cause}`);
+      if (error instanceof Error && error.stack) options.logger.debug(error.stack);
+      goneLogged ||= status === 503; // said once; every later request would say it again
+    }
     if (res.headersSent) return res.end();
     res.status(status).json(body);
   });

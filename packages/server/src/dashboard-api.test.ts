@@ -44,6 +44,12 @@ describe('DashboardApi curves', () => {
       values: [0.5, null],
       recorded: 2,
     });
+    // An answer has a size limit: with a budget of 100 values for 2 series, 50 points each at most.
+    const bounded = JSON.parse(
+      new DashboardApi(reader, Date.now, 100).curvesJson('long', { metrics: undefined, points: 5000 }),
+    ) as CurvesResponse;
+    assert.equal(bounded.points, 50);
+    assert.ok((bounded.series[0]?.steps.length ?? 0) <= 52);
     reader.close();
     store.close();
   });

@@ -21,6 +21,11 @@ export class DashboardApi {
   constructor(
     private readonly reader: ResultsReader,
     private readonly now: () => number = Date.now,
+    /**
+     * Most values one curves answer carries (about 10 bytes of JSON each): with many trials
+     * the points per series are lowered to fit, and the answer says so in `points`.
+     */
+    private readonly maxValues = 2_000_000,
   ) {}
 
   sweeps(): SweepsResponse {
@@ -35,7 +40,8 @@ export class DashboardApi {
       sweep: { ...summary, description: record.spec.description ?? null, seeds: record.spec.seeds },
       metrics: this.reader.metricNames(record.id),
       parameters: parameterSummaries(this.reader.trials(record.id), Object.keys(record.spec.parameters)),
-      spec: record.spec,
+      // The description is in `sweep` already: not sent twice.
+      spec: { ...record.spec, description: undefined },
     };
   }
 
@@ -76,15 +82,20 @@ export class DashboardApi {
         'The request is not valid',
       );
     }
-    const series = this.reader.curvesJson(record.id, metrics).map((c) => {
-      if (c.count <= query.points) {
+    const curves = this.reader.curvesJson(record.id, metrics);
+    const points = Math.max(
+      10,
+      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, curves.length))),
+    );
+    const series = curves.map((c) => {
+      if (c.count <= points) {
         return `{"trialId":${c.trialId},"metric":${JSON.stringify(c.name)},"steps":${c.steps},"values":${c.values},"recorded":${c.count}}`;
       }
       const values = (JSON.parse(c.values) as (number | null)[]).map((v) => v ?? NaN);
       const steps = JSON.parse(c.steps) as number[];
-      return JSON.stringify(toSeries({ trialId: c.trialId, name: c.name, steps, values }, query.points));
+      return JSON.stringify(toSeries({ trialId: c.trialId, name: c.name, steps, values }, points));
     });
-    return `{"metrics":${JSON.stringify(metrics)},"points":${query.points},"series":[${series.join(',')}]}`;
+    return `{"metrics":${JSON.stringify(metrics)},"points":${points},"series":[${series.join(',')}]}`;
   }
 
   trial(name: string, trialId: number, points: number): TrialResponse {

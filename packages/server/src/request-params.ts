@@ -83,15 +83,24 @@ export function parseTrialQuery(query: Query): TrialQuery {
   };
 }
 
+/** Most distinct metrics one curves request may ask for. */
+export const MAX_METRICS = 10;
+
 export function parseCurveQuery(query: Query): CurveQuery {
   const issues: ConfigIssue[] = [];
   for (const key of Object.keys(query))
     if (key !== 'metrics' && key !== 'points')
       issues.push({ path: key, message: 'unknown query parameter; expected metrics or points' });
-  const metrics = list(single(query, 'metrics', issues));
+  const asked = list(single(query, 'metrics', issues));
+  const metrics = asked && [...new Set(asked)]; // a metric asked twice is sent once
   for (const m of metrics ?? [])
     if (!/^[A-Za-z0-9_.:/-]{1,100}$/.test(m))
       issues.push({ path: 'metrics', message: `"${m}" is not a metric name` });
+  if (metrics !== undefined && metrics.length > MAX_METRICS)
+    issues.push({
+      path: 'metrics',
+      message: `at most ${MAX_METRICS} metrics per request; got ${metrics.length}`,
+    });
   const points = integer(single(query, 'points', issues), 'points', 10, 5000, DEFAULT_POINTS, issues);
   if (issues.length > 0) throw new ConfigError(issues, 'The request is not valid');
   return { metrics, points };

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import {
   NotFoundError,
   StoreError,
@@ -50,12 +50,32 @@ export type SummaryRow = Readonly<Record<string, number | string | null>>;
  * unknown sweep, or a database from a newer embsweep.
  */
 export class ResultsReader {
+  /** The file it opened (device and inode), to notice when it is deleted or replaced. */
+  private readonly identity: string | undefined;
+
   private constructor(
     private readonly db: Db,
     readonly path: string,
     /** The folder of the snapshot copy it reads, when the database's own folder is read-only. */
     private readonly snapshotDir: string | undefined,
-  ) {}
+  ) {
+    this.identity = fileIdentity(path);
+  }
+
+  /**
+   * Throws StoreError('store_gone') when the database file was deleted or replaced since it
+   * was opened: this connection would go on reading the old file without a word.
+   */
+  assertSameFile(): void {
+    const now = fileIdentity(this.path);
+    if (now === this.identity) return;
+    throw new StoreError(
+      'store_gone',
+      now === undefined
+        ? `the results database ${this.path} was deleted while it was being read; restart the command to read a new one`
+        : `the results database ${this.path} was replaced by another file while it was being read; restart the command to read the new one`,
+    );
+  }
 
   static open(path: string): ResultsReader {
     const { db, snapshotDir } = openForReading(path);
@@ -209,5 +229,14 @@ export class ResultsReader {
         'SELECT trial_id, trial_index, seed, state, metric, epoch, value, is_nan FROM curves WHERE sweep = ? ORDER BY trial_index, metric, epoch',
       )
       .all(sweep) as SummaryRow[];
+  }
+}
+
+function fileIdentity(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
   }
 }

@@ -62,7 +62,7 @@ export const TOP_LEVEL = closedObject(
       .max(100)
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only')
       .optional(),
-    description: z.string().optional(),
+    description: z.string().max(10_000).optional(),
     method: z.unknown().optional(),
     metric: METRIC.default({ name: 'val_loss', goal: 'minimize' }),
     parameters: z.unknown().optional(),
