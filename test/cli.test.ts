@@ -88,6 +88,20 @@ describe('embsweep (the real program)', () => {
     assert.equal(runCli(['plan', file]).status, 2);
   });
 
+  it('reads a sweep file with a byte-order mark, and names UTF-16 instead of a JSON error', () => {
+    const text = JSON.stringify({
+      method: 'grid',
+      dataset: { source: 'synthetic' },
+      parameters: { dropout: { values: [0] } },
+    });
+    assert.equal(runCli(['validate', tempSweep(`\ufeff${text}`)]).status, 0);
+    const utf16 = tempSweep('');
+    writeFileSync(utf16, Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const refused = runCli(['validate', utf16]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /UTF-16 text; save it as UTF-8/);
+  });
+
   it('bounds what a sweep file may hold', () => {
     const base = {
       method: 'grid',

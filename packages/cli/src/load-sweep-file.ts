@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { ConfigError, type SweepSpec } from '@embsweep/core';
+import { ConfigError, decodeUtf8Text, type SweepSpec } from '@embsweep/core';
 import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
 
 /** A validated sweep and where it came from. */
@@ -33,7 +33,14 @@ export async function loadSweepFile(file: string, cwd: string): Promise<LoadedSw
         'Cannot read the sweep file',
       );
     }
-    text = await readFile(path, 'utf8');
+    const decoded = decodeUtf8Text(await readFile(path));
+    if (!decoded.ok) {
+      throw new ConfigError(
+        [{ path: '', message: `${path}: ${decoded.reason}` }],
+        'Cannot read the sweep file',
+      );
+    }
+    text = decoded.text;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

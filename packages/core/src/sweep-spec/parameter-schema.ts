@@ -14,6 +14,9 @@ import { describeValue, toConfigIssues } from './zod-support.js';
 
 const DISTRIBUTION_NAMES = [...Object.keys(FORMS), 'categorical_w_probabilities'];
 
+/** Names that objects in JavaScript treat specially: refused as parameter names. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** W&B's v1 log distributions take min/max as natural logs; W&B rejects them as deprecated. */
 const DEPRECATED: Readonly<Record<string, string>> = {
   log_uniform:
@@ -98,6 +101,13 @@ export function parseParameterTree(
   // their own problems about the rest; the caller fails on any issue.
   const out: Record<string, ParameterNode> = {};
   for (const [name, value] of entries) {
+    if (RESERVED_NAMES.has(name)) {
+      issues.push({
+        path: formatJsonPath([...path, name]),
+        message: `\`${name}\` cannot name a parameter (JavaScript gives it a special meaning); choose another name`,
+      });
+      continue;
+    }
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
       issues.push({
         path: formatJsonPath([...path, name]),
@@ -119,7 +129,7 @@ function chooseForm(
 ): FormName | undefined {
   const declared = node['distribution'];
   if (declared !== undefined) {
-    if (typeof declared === 'string' && declared in DEPRECATED) {
+    if (typeof declared === 'string' && Object.hasOwn(DEPRECATED, declared)) {
       issues.push({ path: formatJsonPath([...path, 'distribution']), message: DEPRECATED[declared] ?? '' });
       return undefined;
     }

@@ -23,7 +23,7 @@ export interface ParsedJson {
 export function parseSweepJson(text: string, sourceName = 'the sweep file'): ParsedJson {
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a byte-order mark is fine
   } catch (error) {
     throw new ConfigError(
       [{ path: '', message: describeSyntaxError(text, error) }],
@@ -42,8 +42,13 @@ function toPlain(node: unknown, path: (string | number)[], reals: Set<string>): 
   }
   if (Array.isArray(node)) return node.map((item, i) => toPlain(item, [...path, i], reals));
   if (node !== null && typeof node === 'object') {
+    // Every key becomes an own property, "__proto__" included (an assignment would set the
+    // prototype instead, and the sweep would inherit whatever it holds).
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(node)) out[key] = toPlain(item, [...path, key], reals);
+    for (const [key, item] of Object.entries(node)) {
+      const value = toPlain(item, [...path, key], reals);
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return node;

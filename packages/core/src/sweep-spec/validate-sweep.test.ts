@@ -398,4 +398,70 @@ describe('parseSweepJson', () => {
     assert.deepEqual([...parsed.realLiteralPaths].sort(), ['a[1]', 'a[2]', 'b.c']);
     assert.deepEqual(parsed.value, { a: [1, 1, 2000], b: { c: 0.5 } });
   });
+
+  it('accepts a byte-order mark', () => {
+    assert.deepEqual(parseSweepJson('\ufeff{"a": 1}').value, { a: 1 });
+  });
+});
+
+describe('validateSweep: names that JavaScript treats specially', () => {
+  const params = '{"dropout": {"values": [0, 0.5]}}';
+  it('reports a top-level __proto__ key at its own path, and a sweep hidden inside one', () => {
+    assert.ok(
+      problems(
+        `{"method": "grid", "dataset": {"source": "synthetic"}, "parameters": ${params}, "__proto__": {"x": 1}}`,
+      ).some((p) => p.startsWith('__proto__: unknown key')),
+    );
+    const hidden = problems(
+      `{"__proto__": {"method": "grid", "dataset": {"source": "synthetic"}, "parameters": ${params}}}`,
+    );
+    assert.ok(
+      hidden.some((p) => p.startsWith('__proto__: unknown key')),
+      hidden.join('\n'),
+    );
+    assert.ok(
+      hidden.some((p) => p.startsWith('method: required')),
+      hidden.join('\n'),
+    );
+  });
+
+  it('refuses __proto__, constructor and prototype as parameter names, and __proto__ inside a parameter', () => {
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      const found = problems(
+        sweep({
+          model: './m.js',
+          parameters: JSON.parse(`{"${name}": {"values": [1]}, "a": {"values": [1]}}`) as unknown,
+        }),
+      );
+      assert.ok(
+        found.some((p) => p.startsWith(`parameters.${name}: \`${name}\` cannot name a parameter`)),
+        found.join('\n'),
+      );
+    }
+    const inside = problems(
+      `{"method": "grid", "dataset": {"source": "synthetic"}, "parameters": {"dropout": {"values": [0], "__proto__": {"min": 0}}}}`,
+    );
+    assert.ok(
+      inside.some((p) => p.startsWith('parameters.dropout.__proto__: unknown key')),
+      inside.join('\n'),
+    );
+  });
+
+  it('treats "toString" as a name like any other in tagged objects and hints', () => {
+    assert.ok(
+      problems(sweep({ parameters: { dropout: { values: [0] } }, dataset: { source: 'toString' } })).some(
+        (p) => p.startsWith('dataset.source: unknown source'),
+      ),
+    );
+    assert.ok(
+      problems(sweep({ parameters: { dropout: { distribution: 'toString', values: [0] } } })).some((p) =>
+        p.startsWith('parameters.dropout.distribution: unknown distribution'),
+      ),
+    );
+    assert.ok(
+      problems(sweep({ parameters: { dropout: { values: [0] } }, toString: 1 })).some(
+        (p) => p === 'toString: unknown key `toString`' || p.startsWith('toString: unknown key'),
+      ),
+    );
+  });
 });

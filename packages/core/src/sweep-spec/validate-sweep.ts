@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
+import { formatJsonPath } from '../json-path.js';
 import { hyperbandBands } from '../early-stopping/hyperband-bands.js';
 import { unknownNameMessage } from '../suggest.js';
 import { checkTrainerParameters } from './check-trainer-parameters.js';
@@ -29,6 +30,7 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
     ]);
   }
   const issues: ConfigIssue[] = [];
+  issues.push(...protoKeys(raw, []));
   const top = TOP_LEVEL.safeParse(raw, { reportInput: true });
   if (!top.success) issues.push(...toConfigIssues(top.error.issues));
   const rawObject = raw as Record<string, unknown>;
@@ -104,6 +106,26 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
   return spec;
 }
 
+/**
+ * Every `__proto__` key in the file, at its path. It is never a key of a sweep file, and a
+ * schema library that copies objects would turn it into a prototype (so a sweep wrapped in
+ * `{"__proto__": ...}` would seem valid); refused wherever it stands.
+ */
+function protoKeys(node: unknown, path: (string | number)[]): ConfigIssue[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => protoKeys(item, [...path, i]));
+  if (node === null || typeof node !== 'object') return [];
+  return Object.keys(node).flatMap((key) =>
+    key === '__proto__'
+      ? [
+          {
+            path: formatJsonPath([...path, key]),
+            message: 'unknown key `__proto__`: it has no meaning in a sweep file',
+          },
+        ]
+      : protoKeys((node as Record<string, unknown>)[key], [...path, key]),
+  );
+}
+
 function isParsedJson(input: unknown): input is ParsedJson {
   return typeof input === 'object' && input !== null && 'realLiteralPaths' in input && 'value' in input;
 }
@@ -150,7 +172,7 @@ function parseTagged<F extends Record<string, z.ZodType>>(
     return undefined;
   }
   const value = (raw as Record<string, unknown>)[tag];
-  const form = typeof value === 'string' ? forms[value] : undefined;
+  const form = typeof value === 'string' && Object.hasOwn(forms, value) ? forms[value] : undefined;
   if (form === undefined) {
     issues.push({
       path: `${at}.${tag}`,

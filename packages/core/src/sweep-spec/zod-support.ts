@@ -21,7 +21,8 @@ export function closedObject<T extends z.ZodRawShape>(
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: hints[key] ?? unknownNameMessage('key', key, known),
+          message:
+            (Object.hasOwn(hints, key) ? hints[key] : undefined) ?? unknownNameMessage('key', key, known),
         });
       }
     })

@@ -107,7 +107,7 @@ describe('data sets', () => {
   });
 
   it('parses CSV with quotes, escaped quotes, commas and newlines in fields', () => {
-    const records = parseCsv('\ufefftext,label\r\n"hello, ""you""\nthere",x\nplain,y\n', 'f.csv');
+    const records = parseCsv('text,label\r\n"hello, ""you""\nthere",x\nplain,y\n', 'f.csv');
     assert.deepEqual(
       records.map((r) => [r.line, r.cells]),
       [
@@ -148,5 +148,72 @@ describe('data sets', () => {
       () => loadTexts(fileSpec(single, 'jsonl'), dir),
       /a single class \(x\); a classifier needs examples of two or more classes/,
     );
+  });
+
+  describe('refuses data it cannot read as text and labels, saying what is wrong', () => {
+    const dir = tempDir();
+    const write = (name: string, content: string | Buffer) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    const fails = (fn: () => unknown, pattern: RegExp) =>
+      assert.throws(fn, (e: unknown) => e instanceof DataError && pattern.test(e.message));
+
+    it('looks fields up as the row\'s own: "toString" and "constructor" are just names', () => {
+      const csv = write('plain.csv', 'text,label\nhi,a\nho,b\n');
+      fails(() => fileTexts({ ...fileSpec('x.csv'), label_field: 'toString' }, csv), /no field "toString"/);
+      fails(
+        () => fileTexts({ ...fileSpec('x.csv'), text_field: 'constructor' }, csv),
+        /no field "constructor"/,
+      );
+      const jsonl = write('proto.jsonl', '{"__proto__": "x", "text": "a", "label": "y"}\n');
+      assert.deepEqual(fileTexts({ ...fileSpec('x.jsonl', 'jsonl'), text_field: '__proto__' }, jsonl).texts, [
+        'x',
+      ]);
+    });
+
+    it('accepts a byte-order mark in every format; names UTF-16; refuses invalid UTF-8 with its line', () => {
+      const csv = write('bom.csv', '\ufefftext,label\nhi,a\n');
+      assert.deepEqual(fileTexts(fileSpec('x.csv'), csv).labels, ['a']);
+      const jsonl = write('bom.jsonl', '\ufeff{"text": "hi", "label": "a"}\n');
+      assert.deepEqual(fileTexts(fileSpec('x.jsonl', 'jsonl'), jsonl).labels, ['a']);
+      fails(
+        () =>
+          fileTexts(fileSpec('x.csv'), write('u16.csv', Buffer.from('\ufefftext,label\nhi,a\n', 'utf16le'))),
+        /UTF-16/,
+      );
+      const latin1 = Buffer.concat([
+        Buffer.from('text,label\nok,a\ncaf'),
+        Buffer.from([0xe9]),
+        Buffer.from(',b\n'),
+      ]);
+      fails(() => fileTexts(fileSpec('x.csv'), write('latin1.csv', latin1)), /line 3 is not valid UTF-8/);
+    });
+
+    it('refuses labels that are not class labels, a duplicated column, texts that are all empty, and a path that is not a file', () => {
+      fails(
+        () =>
+          fileTexts(fileSpec('x.jsonl', 'jsonl'), write('obj.jsonl', '{"text": "a", "label": {"k": 1}}\n')),
+        /holds an object; a label must be text or a whole number/,
+      );
+      fails(
+        () => fileTexts(fileSpec('x.jsonl', 'jsonl'), write('reg.jsonl', '{"text": "a", "label": 0.37}\n')),
+        /holds 0\.37, which is not a class label.*regression target/,
+      );
+      assert.deepEqual(
+        fileTexts(fileSpec('x.jsonl', 'jsonl'), write('int.jsonl', '{"text": "a", "label": 3}\n')).labels,
+        ['3'],
+      );
+      fails(
+        () => fileTexts(fileSpec('x.csv'), write('dup.csv', 'text,label,text\na,b,c\n')),
+        /names the column "text" twice \(columns 1 and 3\)/,
+      );
+      fails(
+        () => fileTexts(fileSpec('x.csv'), write('blank.csv', 'text,label\n,a\n ,b\n')),
+        /every text in the field "text" is empty/,
+      );
+      fails(() => fileTexts(fileSpec('x.csv'), '/dev/zero'), /is not a regular file/);
+      fails(() => fileTexts(fileSpec('x.csv'), dir), /is not a regular file/);
+    });
   });
 });

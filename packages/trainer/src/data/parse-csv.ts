@@ -8,10 +8,10 @@ export interface CsvRecord {
 
 /**
  * RFC 4180 CSV: comma-separated, fields optionally in double quotes, "" for a quote inside
- * quotes, newlines allowed inside quotes; CRLF or LF line ends; a UTF-8 BOM is ignored.
+ * quotes, newlines allowed inside quotes; CRLF or LF line ends. (The byte-order mark was
+ * dropped when the bytes were decoded.)
  */
-export function parseCsv(content: string, path: string): CsvRecord[] {
-  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+export function parseCsv(text: string, path: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
