@@ -60,9 +60,20 @@ function logUniform(min: number, max: number, x: number): number {
   return Math.exp(uniform(Math.log(min), Math.log(max), x));
 }
 
-/** round(x / q) * q, without binary-fraction noise in the last digits. */
+/**
+ * round(x / q) * q, without binary-fraction noise in the last digits. Halves round to even,
+ * as numpy.round does in W&B's engine (2.5 -> 2, 3.5 -> 4), not up as Math.round does.
+ */
 export function quantize(x: number, q: number): number {
-  return tidy(Math.round(x / q) * q, q);
+  return tidy(roundHalfEven(x / q) * q, q);
+}
+
+/** numpy.round(x): to the nearest integer, and to the even one on an exact half. */
+export function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const fraction = x - floor;
+  if (fraction !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /** Rounds to the decimals that `step` is written with (0.05 -> 2), which the step implies. */

@@ -77,7 +77,8 @@ export function gridValues(spec: ParameterSpec): readonly unknown[] {
   return Array.from({ length: axis.length }, (_, i) => axis.at(i));
 }
 
-function gridAxis(spec: ParameterSpec): GridAxis {
+/** The values of one grid parameter, computed on demand (validation reads its ends and size). */
+export function gridAxis(spec: ParameterSpec): GridAxis {
   switch (spec.distribution) {
     case 'constant':
       return listAxis([spec.value]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../random/rng.js';
-import { sampleParameter } from '../random/sample-parameter.js';
+import { quantize, roundHalfEven, sampleParameter } from '../random/sample-parameter.js';
 import type { ParameterSpec } from '../sweep-spec/parameter-spec.js';
 import { flattenParameters } from '../sweep-spec/parameter-spec.js';
 import { validateSweep } from '../sweep-spec/validate-sweep.js';
@@ -97,6 +97,16 @@ describe('sampleParameter', () => {
     assert.ok(Math.abs(mean(xs) - 2 / 7) < 0.01);
     const small = draws({ distribution: 'beta', a: 0.5, b: 0.5 }, n);
     assert.ok(Math.abs(mean(small) - 0.5) < 0.02);
+  });
+
+  it('quantized forms round halves to even, as numpy.round does in W&B (2.5 -> 2, 3.5 -> 4)', () => {
+    assert.deepEqual(
+      [0.5, 1.5, 2.5, 3.5, -2.5, -1.5, 2.4, 2.6].map(roundHalfEven),
+      [0, 2, 2, 4, -2, -2, 2, 3],
+    );
+    assert.equal(quantize(2.5, 1), 2);
+    assert.equal(quantize(0.75, 0.5), 1);
+    assert.equal(quantize(0.25, 0.5), 0);
   });
 
   it('quantized forms: multiples of q, written without float noise', () => {

@@ -1,6 +1,8 @@
 import type { ConfigIssue } from '../errors.js';
 import { formatJsonPath } from '../json-path.js';
 import { closestName, unknownNameMessage } from '../suggest.js';
+import { roundHalfEven } from '../random/sample-parameter.js';
+import { gridAxis } from '../search/grid-search.js';
 import type { FlatParameter, ParameterSpec } from './parameter-spec.js';
 import {
   PARAMETER_ALIASES,
@@ -17,7 +19,10 @@ import {
  * value (an integer for embedding_dim, within [0, 1) for dropout, one of the choices for
  * optimizer). Called once by validateSweep; custom models skip it.
  */
-export function checkTrainerParameters(params: readonly FlatParameter[]): ConfigIssue[] {
+export function checkTrainerParameters(
+  params: readonly FlatParameter[],
+  method: 'grid' | 'random' | undefined,
+): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const names = TRAINER_PARAMETERS.map((p) => p.name);
   for (const { path, spec } of params) {
@@ -45,7 +50,7 @@ export function checkTrainerParameters(params: readonly FlatParameter[]): Config
       });
       continue;
     }
-    issues.push(...checkDomain(param, spec, at));
+    issues.push(...checkDomain(param, spec, at, method));
   }
   return issues;
 }
@@ -57,7 +62,12 @@ interface Support {
   readonly hiClosed: boolean;
 }
 
-function checkDomain(param: TrainerParameter, spec: ParameterSpec, at: string[]): ConfigIssue[] {
+function checkDomain(
+  param: TrainerParameter,
+  spec: ParameterSpec,
+  at: string[],
+  method: 'grid' | 'random' | undefined,
+): ConfigIssue[] {
   if (spec.distribution === 'constant') {
     const reason = checkTrainerValue(param, spec.value);
     return reason === undefined ? [] : [{ path: formatJsonPath([...at, 'value']), message: reason }];
@@ -84,18 +94,28 @@ function checkDomain(param: TrainerParameter, spec: ParameterSpec, at: string[])
       },
     ];
   }
-  const support = supportOf(spec);
+  // A grid tries exactly its values (q_uniform leaves max out); random search draws from the
+  // distribution. The bounds are checked against what each can really produce.
+  const onGrid =
+    method === 'grid' && (spec.distribution === 'q_uniform' || spec.distribution === 'int_uniform');
+  const support = onGrid ? gridSupport(spec) : supportOf(spec);
   const issues: ConfigIssue[] = [];
-  const low = violates(param, support, 'min');
+  const low = violates(param, support, 'min', spec, onGrid);
   if (low !== undefined)
     issues.push({ path: formatJsonPath([...at, 'min' in spec ? 'min' : 'distribution']), message: low });
-  const high = violates(param, support, 'max');
+  const high = violates(param, support, 'max', spec, onGrid);
   if (high !== undefined)
     issues.push({ path: formatJsonPath([...at, 'max' in spec ? 'max' : 'distribution']), message: high });
   return issues;
 }
 
-function violates(param: TrainerParameter, s: Support, side: 'min' | 'max'): string | undefined {
+function violates(
+  param: TrainerParameter,
+  s: Support,
+  side: 'min' | 'max',
+  spec: ParameterSpec,
+  onGrid: boolean,
+): string | undefined {
   const edge = side === 'min' ? s.lo : s.hi;
   const closed = side === 'min' ? s.loClosed : s.hiClosed;
   if (!Number.isFinite(edge)) {
@@ -111,9 +131,20 @@ function violates(param: TrainerParameter, s: Support, side: 'min' | 'max'): str
   const ok = side === 'min' ? (strict ? edge > bound : edge >= bound) : strict ? edge < bound : edge <= bound;
   if (ok) return undefined;
   const rule = `must be ${side === 'min' ? (strict ? '>' : '>=') : strict ? '<' : '<='} ${bound}`;
-  return strict && edge === bound
-    ? `${rule} (this distribution draws ${edge} itself; for reals write e.g. ${edge}.0 or add "distribution": "uniform")`
-    : rule;
+  if (!(closed && edge === bound)) return rule;
+  if (onGrid)
+    return `${rule} (the grid tries ${edge} itself); move ${side} so that the grid's values stay inside`;
+  if (spec.distribution === 'int_uniform')
+    return `${rule} (this distribution draws ${edge} itself; for reals write e.g. ${edge}.0 or add "distribution": "uniform")`;
+  return `${rule} (rounding to q can give ${edge} itself); move ${side} so that no value rounds onto ${edge}`;
+}
+
+/** The first and last value a grid axis takes (closed at both ends). */
+function gridSupport(spec: ParameterSpec): Support {
+  const axis = gridAxis(spec);
+  const first = axis.length > 0 ? Number(axis.at(0)) : NaN;
+  const last = axis.length > 0 ? Number(axis.at(axis.length - 1)) : NaN;
+  return { lo: first, loClosed: true, hi: last, hiClosed: true };
 }
 
 function drawsIntegers(spec: ParameterSpec): boolean {
@@ -123,7 +154,7 @@ function drawsIntegers(spec: ParameterSpec): boolean {
 
 /** The set of values a distribution can draw, as an interval with open or closed ends. */
 function supportOf(spec: ParameterSpec): Support {
-  const round = (x: number, step: number) => Math.round(x / step) * step;
+  const round = (x: number, step: number) => roundHalfEven(x / step) * step;
   switch (spec.distribution) {
     case 'int_uniform':
       return { lo: spec.min, loClosed: true, hi: spec.max, hiClosed: true };

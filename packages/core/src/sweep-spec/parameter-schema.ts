@@ -193,6 +193,23 @@ function checkRelations(
       }
     }
   }
+  // W&B's schema ties the two names to the presence of probabilities, both ways.
+  if (
+    raw['distribution'] === 'categorical_w_probabilities' &&
+    !('probabilities' in spec && spec.probabilities)
+  ) {
+    issues.push({
+      path: formatJsonPath([...path, 'probabilities']),
+      message: 'required by categorical_w_probabilities: one probability per value, summing to 1',
+    });
+  }
+  if (raw['distribution'] === 'categorical' && 'probabilities' in spec && spec.probabilities !== undefined) {
+    issues.push({
+      path: formatJsonPath([...path, 'distribution']),
+      message:
+        'with `probabilities` the distribution is "categorical_w_probabilities" (as in W&B); write that, or leave `distribution` out',
+    });
+  }
   if (spec.distribution === 'categorical' && spec.probabilities !== undefined) {
     const at = formatJsonPath([...path, 'probabilities']);
     if (spec.probabilities.length !== spec.values.length) {

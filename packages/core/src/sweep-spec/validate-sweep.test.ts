@@ -465,3 +465,122 @@ describe('validateSweep: names that JavaScript treats specially', () => {
     );
   });
 });
+
+describe('validateSweep: W&B semantics at the edges', () => {
+  it('checks a grid against the values it really tries: q_uniform leaves max out', () => {
+    const grid = problems(
+      sweep({ parameters: { dropout: { distribution: 'q_uniform', min: 0, max: 1, q: 0.25 } } }),
+    );
+    assert.deepEqual(grid, []);
+    // Random search can round a draw near max up to max itself: refused, with a fix that works.
+    const random = problems(
+      sweep({
+        method: 'random',
+        run_cap: 3,
+        parameters: { dropout: { distribution: 'q_uniform', min: 0, max: 1, q: 0.25 } },
+      }),
+    );
+    assert.deepEqual(random, [
+      'parameters.dropout.max: must be < 1 (rounding to q can give 1 itself); move max so that no value rounds onto 1',
+    ]);
+    assert.deepEqual(
+      problems(
+        sweep({
+          method: 'random',
+          run_cap: 3,
+          parameters: { dropout: { distribution: 'q_uniform', min: 0, max: 0.85, q: 0.25 } },
+        }),
+      ),
+      [],
+    );
+    // A grid whose values reach an excluded bound says so in the grid's terms.
+    assert.deepEqual(
+      problems(sweep({ parameters: { dropout: { distribution: 'q_uniform', min: 0, max: 1.1, q: 0.25 } } })),
+      [
+        "parameters.dropout.max: must be < 1 (the grid tries 1 itself); move max so that the grid's values stay inside",
+      ],
+    );
+  });
+
+  it('counts a huge or over-fine quantized grid arithmetically, and refuses what cannot be enumerated', () => {
+    const fine = { method: 'grid', dataset: { source: 'synthetic' }, model: './m.js' };
+    const started = process.hrtime.bigint();
+    assert.deepEqual(
+      problems(
+        JSON.stringify({
+          ...fine,
+          parameters: { x: { distribution: 'q_uniform', min: 0, max: 0.5, q: 1e-12 } },
+        }),
+      ),
+      [],
+    );
+    assert.ok(process.hrtime.bigint() - started < 5_000_000_000n, 'no enumeration'); // generous: seconds, not minutes
+    assert.match(
+      problems(
+        JSON.stringify({
+          ...fine,
+          parameters: { x: { distribution: 'q_uniform', min: 0, max: 1, q: 1e-17 } },
+        }),
+      )[0] ?? '',
+      /^parameters\.x\.q: q 1e-17 .*(more than can be counted exactly|too small)/,
+    );
+    assert.match(
+      problems(
+        JSON.stringify({
+          ...fine,
+          parameters: { x: { distribution: 'q_uniform', min: 1e6, max: 1e6 + 1, q: 1e-11 } },
+        }),
+      )[0] ?? '',
+      /^parameters\.x\.q: q 1e-11 is too small for values near 1000001/,
+    );
+    assert.match(
+      problems(
+        JSON.stringify({
+          ...fine,
+          parameters: { a: { min: 1, max: 1e6 }, b: { min: 1, max: 1e6 }, c: { min: 1, max: 1e6 } },
+        }),
+      )[0] ?? '',
+      /^parameters: the grid has about 1\.00e\+18 cells, more than can be counted exactly/,
+    );
+  });
+
+  it('refuses what W&B refuses: weighted categorical without probabilities, plain categorical with them, hyperband min_iter with max_iter but no s', () => {
+    assert.deepEqual(
+      problems(
+        sweep({
+          method: 'random',
+          run_cap: 2,
+          model: './m.js',
+          parameters: { a: { distribution: 'categorical_w_probabilities', values: [1, 2] } },
+        }),
+      ),
+      [
+        'parameters.a.probabilities: required by categorical_w_probabilities: one probability per value, summing to 1',
+      ],
+    );
+    assert.deepEqual(
+      problems(
+        sweep({
+          method: 'random',
+          run_cap: 2,
+          model: './m.js',
+          parameters: { a: { distribution: 'categorical', values: [1, 2], probabilities: [0.5, 0.5] } },
+        }),
+      ),
+      [
+        'parameters.a.distribution: with `probabilities` the distribution is "categorical_w_probabilities" (as in W&B); write that, or leave `distribution` out',
+      ],
+    );
+    assert.deepEqual(
+      problems(
+        sweep({
+          parameters: { dropout: { values: [0] } },
+          early_terminate: { type: 'hyperband', min_iter: 2, max_iter: 27 },
+        }),
+      ),
+      [
+        'early_terminate.max_iter: with `min_iter` and `max_iter` W&B also needs `s`; give `min_iter` alone, or `max_iter` with `s`',
+      ],
+    );
+  });
+});

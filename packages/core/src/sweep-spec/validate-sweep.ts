@@ -214,7 +214,7 @@ function checkParameters(
 ): ConfigIssue[] {
   const flat = flattenParameters(parameters);
   return [
-    ...(model === BUILT_IN_MODEL ? checkTrainerParameters(flat) : []),
+    ...(model === BUILT_IN_MODEL ? checkTrainerParameters(flat, method) : []),
     ...(method === 'grid' ? checkGridCompatible(flat) : []),
   ];
 }
@@ -241,6 +241,16 @@ function checkHyperband(et: HyperbandSpec): ConfigIssue[] {
   if (et.min_iter === undefined && (et.max_iter === undefined || et.s === undefined)) {
     return [
       { path: 'early_terminate', message: 'hyperband needs `min_iter`, or `max_iter` together with `s`' },
+    ];
+  }
+  if (et.min_iter !== undefined && et.max_iter !== undefined && et.s === undefined) {
+    // W&B's engine fails on this combination; silently using min_iter would hide the mistake.
+    return [
+      {
+        path: 'early_terminate.max_iter',
+        message:
+          'with `min_iter` and `max_iter` W&B also needs `s`; give `min_iter` alone, or `max_iter` with `s`',
+      },
     ];
   }
   if (hyperbandBands(et).length === 0) {
