@@ -6,7 +6,7 @@ export interface CliProcess {
   readonly child: ChildProcess;
   readonly stderr: () => string;
   readonly stdout: () => string;
-  /** Resolves when stderr has matched the pattern. */
+  /** Resolves when stderr or stdout has matched the pattern. */
   readonly waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
   readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /**
@@ -27,14 +27,21 @@ export function spawnCli(args: readonly string[], cwd: string): CliProcess {
   let err = '';
   let out = '';
   const watchers: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-    for (const w of watchers.filter((w) => w.pattern.test(err))) {
+  const seen = (pattern: RegExp) => pattern.test(err) || pattern.test(out);
+  const notify = () => {
+    for (const w of watchers.filter((w) => seen(w.pattern))) {
       watchers.splice(watchers.indexOf(w), 1);
       w.resolve();
     }
+  };
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    notify();
   });
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    notify();
+  });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -46,9 +53,9 @@ export function spawnCli(args: readonly string[], cwd: string): CliProcess {
     ctrlC: () => process.kill(-(child.pid ?? 0), 'SIGINT'),
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
-        if (pattern.test(err)) return resolve();
+        if (seen(pattern)) return resolve();
         const timer = setTimeout(
-          () => reject(new Error(`timed out waiting for ${pattern}; stderr:\n${err}`)),
+          () => reject(new Error(`timed out waiting for ${pattern}; stderr:\n${err}\nstdout:\n${out}`)),
           timeoutMs,
         );
         watchers.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });

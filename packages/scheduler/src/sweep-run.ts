@@ -66,24 +66,33 @@ export class SweepRun {
       this.schedule();
       if (this.queue.size + this.queue.pending === 0) break;
     }
+    this.stopListening();
     const status = this.finalStatus();
     this.settings.store.setSweepStatus(this.sweepId, status);
     if (this.fatal !== undefined) throw this.fatal;
     return { sweepId: this.sweepId, status, reason: this.ending?.reason ?? this.targetReached };
   }
 
+  private readonly stopped = () =>
+    this.end('stopped', 'stopped by the user; running trials end at their next batch');
+  private readonly killed = () => {
+    this.end('stopped', 'killed by the user');
+    for (const trial of this.running.values()) trial.kill();
+  };
+
   private listenForSignals(): void {
     const { stop, kill } = this.settings;
-    const stopped = () => this.end('stopped', 'stopped by the user; running trials end at their next batch');
-    const killed = () => {
-      this.end('stopped', 'killed by the user');
-      for (const trial of this.running.values()) trial.kill();
-    };
     // A Ctrl-C that came while the sweep was opening has already fired its event.
-    if (stop?.aborted === true) stopped();
-    else stop?.addEventListener('abort', stopped);
-    if (kill?.aborted === true) killed();
-    else kill?.addEventListener('abort', killed);
+    if (stop?.aborted === true) this.stopped();
+    else stop?.addEventListener('abort', this.stopped);
+    if (kill?.aborted === true) this.killed();
+    else kill?.addEventListener('abort', this.killed);
+  }
+
+  /** The run is over: a later Ctrl-C (ending a dashboard that goes on serving) is not about it. */
+  private stopListening(): void {
+    this.settings.stop?.removeEventListener('abort', this.stopped);
+    this.settings.kill?.removeEventListener('abort', this.killed);
   }
 
   /** Ends the sweep: no new trials, running ones asked to stop. */

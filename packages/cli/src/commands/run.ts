@@ -129,16 +129,17 @@ ${DB_FLAG_HELP}
         forceResume: values['force-resume'] === true,
       });
       live?.stop();
+      const interrupted = stop.signal.aborted; // a Ctrl-C after this only ends the dashboard
       const trials = store.listTrials(result.sweepId);
       io.out(runSummary(spec, result, trials));
       io.out(
         `\nResults: ${dbPath}. Query them with "embsweep show ${spec.name ?? ''}", "embsweep best ${spec.name ?? ''}" or "embsweep query"${dashboard ? '' : `, or see them with "embsweep dashboard${values.db === undefined ? '' : ` --db ${dbPath}`}"`}.\n`,
       );
-      if (dashboard && !stop.signal.aborted) {
+      if (dashboard && !interrupted) {
         io.out(`Dashboard: ${dashboard.url}  (still serving; Ctrl-C to stop)\n`);
         await nextSignal();
       }
-      if (stop.signal.aborted) return EXIT.interrupted;
+      if (interrupted) return EXIT.interrupted;
       if (trials.length > 0 && trials.every((t) => t.state === 'failed')) {
         io.err(
           `embsweep: every trial failed (see the reasons above); fix the cause and run the same command again\n`,

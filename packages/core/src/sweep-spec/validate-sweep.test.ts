@@ -584,3 +584,28 @@ describe('validateSweep: W&B semantics at the edges', () => {
     );
   });
 });
+
+describe('validateSweep: a model that cannot fit', () => {
+  it('refuses a search whose largest model needs more than a worker may use, naming the settings', () => {
+    const found = problems(
+      sweep({
+        parameters: {
+          embedding_dim: { values: [64, 4096] },
+          vocab_size: { value: 10_000_000 },
+          hidden_units: { value: 65536 },
+        },
+      }),
+    );
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(
+      found[0] ?? '',
+      /^parameters\.embedding_dim: the largest model of this search \(vocab_size 10000000, embedding_dim 4096, hidden_units 65536\) has about 4\.12e\+10 weights and needs about \d+\.\d GiB to train, over a worker's 4 GiB; lower embedding_dim, vocab_size or hidden_units$/,
+    );
+    assert.deepEqual(
+      problems(
+        sweep({ parameters: { embedding_dim: { values: [64, 300] }, vocab_size: { value: 100_000 } } }),
+      ),
+      [],
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { hyperbandBands } from '../early-stopping/hyperband-bands.js';
 import { unknownNameMessage } from '../suggest.js';
 import { checkTrainerParameters } from './check-trainer-parameters.js';
 import { checkGridCompatible } from './check-grid.js';
+import { checkModelSize } from './check-model-size.js';
 import { parseParameterTree } from './parameter-schema.js';
 import { flattenParameters, type ParameterNode } from './parameter-spec.js';
 import type { ParsedJson } from './parse-sweep-json.js';
@@ -215,6 +216,7 @@ function checkParameters(
   const flat = flattenParameters(parameters);
   return [
     ...(model === BUILT_IN_MODEL ? checkTrainerParameters(flat, method) : []),
+    ...(model === BUILT_IN_MODEL ? checkModelSize(flat) : []),
     ...(method === 'grid' ? checkGridCompatible(flat) : []),
   ];
 }
