@@ -102,6 +102,31 @@ describe('embsweep (the real program)', () => {
     assert.match(refused.stderr, /UTF-16 text; save it as UTF-8/);
   });
 
+  it('validate checks what the sweep names as a run would: the data, a custom model, pretrained vectors', () => {
+    const file = tempSweep(
+      JSON.stringify({
+        method: 'grid',
+        model: './model.js',
+        dataset: { source: 'file', path: 'texts.csv' },
+        parameters: { pretrained_embeddings: { value: 'vectors.txt' } },
+      }),
+    );
+    const dir = join(file, '..');
+    writeFileSync(join(dir, 'model.js'), 'export const notBuildModel = 1;\n');
+    const result = runCli(['validate', file]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /the sweep file is valid, but what it names is not usable/);
+    assert.match(result.stderr, /dataset: data file .*texts\.csv does not exist/);
+    assert.match(result.stderr, /model: the module .*model\.js must export a function buildModel/);
+    assert.match(result.stderr, /pretrained_embeddings: cannot read .*vectors\.txt: no such file/);
+    const skipped = runCli(['validate', file, '--skip-data']);
+    assert.doesNotMatch(skipped.stderr, /dataset:/);
+    writeFileSync(join(dir, 'texts.csv'), 'text,label\na b,x\nc d,y\n');
+    writeFileSync(join(dir, 'model.js'), 'export function buildModel() {}\n');
+    writeFileSync(join(dir, 'vectors.txt'), 'a 0.1 0.2\nb 0.3 0.4\n');
+    assert.equal(runCli(['validate', file]).status, 0);
+  });
+
   it('bounds what a sweep file may hold', () => {
     const base = {
       method: 'grid',

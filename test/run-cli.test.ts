@@ -343,7 +343,10 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     assert.equal(failed.status, 2, failed.stderr);
     assert.match(failed.stderr, /the data set cannot be used: .*data\/texts\.csv/);
     const db = join(dir, 'embsweep.db');
-    assert.deepEqual(query(db, 'SELECT status FROM sweeps'), [{ status: 'failed' }]);
+    const [sweep] = query(db, 'SELECT status, status_reason FROM sweeps');
+    assert.equal(sweep?.['status'], 'stopped');
+    assert.match(String(sweep?.['status_reason']), /the data set cannot be used: .*texts\.csv/);
+    assert.deepEqual(query(db, "SELECT COUNT(*) AS n FROM trials WHERE state = 'pending'"), [{ n: 0 }]);
     assert.deepEqual(query(db, "SELECT COUNT(*) AS n FROM trials WHERE state IN ('running', 'completed')"), [
       { n: 0 },
     ]);

@@ -68,9 +68,10 @@ export class SweepRun {
     }
     this.stopListening();
     const status = this.finalStatus();
-    this.settings.store.setSweepStatus(this.sweepId, status);
+    const reason = this.ending?.reason ?? this.targetReached;
+    this.settings.store.setSweepStatus(this.sweepId, status, reason);
     if (this.fatal !== undefined) throw this.fatal;
-    return { sweepId: this.sweepId, status, reason: this.ending?.reason ?? this.targetReached };
+    return { sweepId: this.sweepId, status, reason };
   }
 
   private readonly stopped = () =>
@@ -292,7 +293,7 @@ export class SweepRun {
       error instanceof DataError ? `the data set cannot be used: ${error.message}` : String(error);
     this.fatal ??= error instanceof Error ? error : new Error(String(error));
     this.settle(trial, 'interrupted', reason);
-    this.end('failed', reason);
+    this.end('stopped', reason);
   }
 
   /**

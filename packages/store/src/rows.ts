@@ -18,6 +18,7 @@ export interface SweepRow {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  status_reason: string | null;
 }
 
 export interface TrialRow {
@@ -67,6 +68,7 @@ export function toSweep(row: SweepRow): SweepRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    statusReason: row.status_reason,
   };
 }
 

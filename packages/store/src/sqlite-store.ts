@@ -108,12 +108,14 @@ export class SqliteStore implements Store {
     return readSweeps(this.db);
   }
 
-  setSweepStatus(sweepId: number, status: SweepStatus): void {
+  setSweepStatus(sweepId: number, status: SweepStatus, reason?: string): void {
     this.write(() => {
       const at = now();
       const result = this.db
-        .prepare('UPDATE sweeps SET status = ?, updated_at = ?, finished_at = ? WHERE id = ?')
-        .run(status, at, status === 'running' ? null : at, sweepId);
+        .prepare(
+          'UPDATE sweeps SET status = ?, status_reason = ?, updated_at = ?, finished_at = ? WHERE id = ?',
+        )
+        .run(status, reason ?? null, at, status === 'running' ? null : at, sweepId);
       if (result.changes === 0) throw new NotFoundError(`no sweep with id ${sweepId}`);
     });
   }

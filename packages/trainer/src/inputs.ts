@@ -10,3 +10,4 @@ export { readPrepared } from './data/data-cache.js';
 export type { PreparedData, EncodedSplit } from './data/prepared-data.js';
 export { resolveTrainingParams, type TrainingParams } from './train/training-params.js';
 export { WORKER_MAIN } from './worker/worker-path.js';
+export { checkSweepInputs, type InputCheckOptions } from './inputs/check-inputs.js';

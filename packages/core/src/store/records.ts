@@ -21,6 +21,8 @@ export interface SweepRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finishedAt: string | null;
+  /** Why it ended as it did, when it ended early or for a reason worth keeping. */
+  readonly statusReason: string | null;
 }
 
 export interface TrialRecord {

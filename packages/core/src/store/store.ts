@@ -24,7 +24,8 @@ export interface SweepStore {
   openSweep(name: string, spec: SweepSpec, specHash: string): SweepRecord;
   getSweep(name: string): SweepRecord | undefined;
   listSweeps(): SweepRecord[];
-  setSweepStatus(sweepId: number, status: SweepStatus): void;
+  /** Sets the sweep's status, with why (kept until the next change of status). */
+  setSweepStatus(sweepId: number, status: SweepStatus, reason?: string): void;
 }
 
 /** The scheduler process that claims a trial. */

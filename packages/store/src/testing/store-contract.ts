@@ -67,8 +67,11 @@ export function storeContract(name: string, makeStore: () => Store, race?: Propo
         ['s1'],
       );
       assert.equal(store.getSweep('nope'), undefined);
+      store.setSweepStatus(first.id, 'stopped', 'stopped by the user');
+      assert.equal(store.getSweep('s1')?.statusReason, 'stopped by the user');
       store.setSweepStatus(first.id, 'finished');
       assert.equal(store.getSweep('s1')?.status, 'finished');
+      assert.equal(store.getSweep('s1')?.statusReason, null);
       assert.notEqual(store.getSweep('s1')?.finishedAt, null);
       store.close();
     });
