@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -6,6 +7,7 @@ import { openDatabase } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { spawnCli } from './support/spawn-cli.js';
+import { mountTmpfs } from './support/tmpfs.js';
 
 /** A sweep file in a fresh folder (so its database and cache are its own). */
 function sweepIn(content: Record<string, unknown>): { dir: string; file: string } {
@@ -361,5 +363,29 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     assert.equal(fixed.status, 0, fixed.stderr);
     assertCompleteAndUnduplicated(db, 2);
     assert.deepEqual(query(db, 'SELECT status FROM sweeps'), [{ status: 'finished' }]);
+  });
+
+  it('stops cleanly on a full disk, says so, and a rerun after freeing space completes the sweep', (t) => {
+    const disk = mountTmpfs(768 * 1024);
+    if (disk === undefined) return t.skip('mounting a tmpfs is not allowed here (needs root)');
+    try {
+      const sweep = longSweep('full-disk');
+      const { file } = sweepIn({ ...sweep, parameters: { ...sweep.parameters, epochs: { value: 400 } } });
+      const db = join(disk.dir, 'embsweep.db');
+      const full = runCli(['run', file, '--db', db, '--concurrency', '2'], disk.dir);
+      assert.equal(full.status, 1, full.stderr);
+      assert.match(
+        full.stderr,
+        /the results database .*embsweep\.db is full .* Free disk space and run the command again/,
+      );
+      assert.doesNotMatch(full.stderr, /unexpected error|\n\s+at /, 'no stack trace');
+      execFileSync('mount', ['-o', 'remount,size=64m', disk.dir]);
+      const again = runCli(['run', file, '--db', db], disk.dir);
+      assert.equal(again.status, 0, again.stderr);
+      assertCompleteAndUnduplicated(db, 4);
+      assert.deepEqual(query(db, 'SELECT status FROM sweeps'), [{ status: 'finished' }]);
+    } finally {
+      disk.unmount();
+    }
   });
 });

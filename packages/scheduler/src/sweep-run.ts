@@ -44,6 +44,8 @@ export class SweepRun {
   private targetReached: string | undefined;
   /** An error that ends the whole run (data that cannot be used); rethrown at the end. */
   private fatal: Error | undefined;
+  /** A write to the store that failed; it ends the run, and is rethrown at the end. */
+  private storeError: Error | undefined;
 
   constructor(
     private readonly settings: RunSweepOptions,
@@ -67,11 +69,13 @@ export class SweepRun {
       if (this.queue.size + this.queue.pending === 0) break;
     }
     this.stopListening();
-    const status = this.finalStatus();
     const reason = this.ending?.reason ?? this.targetReached;
-    this.settings.store.setSweepStatus(this.sweepId, status, reason);
+    const status = this.guarded(() => this.finalStatus());
+    if (status !== undefined)
+      this.guarded(() => this.settings.store.setSweepStatus(this.sweepId, status, reason));
+    if (this.storeError !== undefined) throw this.storeError;
     if (this.fatal !== undefined) throw this.fatal;
-    return { sweepId: this.sweepId, status, reason };
+    return { sweepId: this.sweepId, status: status ?? 'failed', reason };
   }
 
   private readonly stopped = () =>
@@ -110,10 +114,32 @@ export class SweepRun {
 
   private schedule(): void {
     while (this.canStart() && this.queue.size + this.queue.pending < this.settings.concurrency) {
-      const trial = this.takeNext();
+      const trial = this.guarded(() => this.takeNext());
       if (trial === undefined) return;
       void this.queue.add(() => this.runTrial(trial)).then(() => this.schedule());
     }
+  }
+
+  /**
+   * Runs a step that writes to the store. A write that fails (a full disk, a database that
+   * went read-only) ends the sweep: the running trials are killed, since nothing more of them
+   * can be recorded, and the error is rethrown when the run has wound down. What was written
+   * stays; a rerun after the cause is fixed resumes the sweep.
+   */
+  private guarded<T>(step: () => T): T | undefined {
+    try {
+      return step();
+    } catch (error) {
+      this.storeFailed(error);
+      return undefined;
+    }
+  }
+
+  private storeFailed(error: unknown): void {
+    if (this.storeError !== undefined) return;
+    this.storeError = error instanceof Error ? error : new Error(String(error));
+    this.end('failed', `the results database cannot be written: ${this.storeError.message}`);
+    for (const trial of this.running.values()) trial.kill();
   }
 
   /** A pending trial (retry, resume) if there is one, else a new one from the strategy. */
@@ -181,11 +207,12 @@ export class SweepRun {
     try {
       await executor.prepare?.(assignment);
     } catch (error) {
-      this.failRun(trial, error);
+      this.guarded(() => this.failRun(trial, error));
       return;
     }
     if (this.ending !== undefined) {
-      this.settle(trial, 'interrupted', this.ending.reason);
+      const reason = this.ending.reason;
+      this.guarded(() => this.settle(trial, 'interrupted', reason));
       return;
     }
     const label = this.label(trial);
@@ -193,13 +220,14 @@ export class SweepRun {
     let pruneReason: string | undefined;
     const handle = executor.run(assignment, {
       onReady: (info) => {
-        store.setTrialRuntime(trial.id, info);
+        this.guarded(() => store.setTrialRuntime(trial.id, info));
         logger.info(`${label} running on ${info.backend} (${info.workerId} on ${info.host})`);
       },
-      onHeartbeat: () => store.heartbeat(trial.id),
+      onHeartbeat: () => this.guarded(() => store.heartbeat(trial.id)),
       onLog: (message) => logger.debug(`${label}: ${message}`),
       onEpoch: (report) => {
-        store.logMetrics(epochPoints(trial, report));
+        this.guarded(() => store.logMetrics(epochPoints(trial, report)));
+        if (this.storeError !== undefined) return;
         const value = report.metrics[spec.metric.name];
         if (value === undefined) return;
         this.history.recordEpoch(trial.id, report.epoch, value);
@@ -218,8 +246,12 @@ export class SweepRun {
     this.running.set(trial.id, handle);
     const outcome = await handle.outcome;
     this.running.delete(trial.id);
-    if (outcome.kind === 'done') this.recordDone(trial, label, outcome.summary, pruneReason);
-    else this.recordFailure(trial, label, outcome);
+    if (this.storeError !== undefined) return; // nothing more can be recorded; a rerun resumes it
+    this.guarded(() =>
+      outcome.kind === 'done'
+        ? this.recordDone(trial, label, outcome.summary, pruneReason)
+        : this.recordFailure(trial, label, outcome),
+    );
   }
 
   /** Moves a trial to a final (or interrupted) state in the store and the history. */
