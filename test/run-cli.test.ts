@@ -292,6 +292,35 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     );
   });
 
+  it("never shows one metric's values under another's name when the sweep file changes its metric", () => {
+    const base = {
+      ...longSweep('metric'),
+      parameters: { embedding_dim: { values: [4, 8] }, epochs: { value: 3 } },
+    };
+    const { dir, file } = sweepIn(base);
+    assert.equal(runCli(['run', file], dir).status, 0);
+    writeFileSync(file, JSON.stringify({ ...base, metric: { name: 'val_acc', goal: 'maximize' } }));
+    const refused = runCli(['run', file], dir);
+    assert.equal(refused.status, 2);
+    assert.match(
+      refused.stderr,
+      /was run optimising val_loss \(minimize\); this file says val_acc \(maximize\).*--force-resume to switch it/,
+    );
+    const switched = runCli(['run', file, '--force-resume'], dir);
+    assert.equal(switched.status, 0, switched.stderr);
+    assert.match(switched.stdout, /Best trials by val_acc \(maximize\):\n.*best_val_acc/);
+    const db = join(dir, 'embsweep.db');
+    const mismatched = query(
+      db,
+      `SELECT t.id FROM trials t WHERE t.best_value IS NOT (
+         SELECT MAX(m.value) FROM metrics m WHERE m.trial_id = t.id AND m.attempt = t.attempt AND m.name = 'val_acc')`,
+    );
+    assert.deepEqual(mismatched, [], 'every stored best value is the best val_acc');
+    assert.deepEqual(query(db, 'SELECT metric_name, metric_goal FROM sweeps'), [
+      { metric_name: 'val_acc', metric_goal: 'maximize' },
+    ]);
+  });
+
   it('fails a diverging trial as diverged with its epochs kept, and goes on', () => {
     const { dir, file } = sweepIn({
       name: 'diverge',

@@ -108,6 +108,19 @@ export class SqliteStore implements Store {
     return readSweeps(this.db);
   }
 
+  changeMetric(sweepId: number, spec: SweepSpec): void {
+    this.write(() => {
+      const result = this.db
+        .prepare(
+          'UPDATE sweeps SET metric_name = ?, metric_goal = ?, spec_json = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(spec.metric.name, spec.metric.goal, JSON.stringify(spec), now(), sweepId);
+      if (result.changes === 0) throw new NotFoundError(`no sweep with id ${sweepId}`);
+      this.trialInfo.clear(); // it caches each trial's metric and goal
+      for (const trial of readTrials(this.db, sweepId)) this.recomputeSummary(trial.id, trial.attempt);
+    });
+  }
+
   setSweepStatus(sweepId: number, status: SweepStatus, reason?: string): void {
     this.write(() => {
       const at = now();

@@ -24,6 +24,12 @@ export interface SweepStore {
   openSweep(name: string, spec: SweepSpec, specHash: string): SweepRecord;
   getSweep(name: string): SweepRecord | undefined;
   listSweeps(): SweepRecord[];
+  /**
+   * Switches a sweep to another metric (name or goal), in one transaction: the stored sweep
+   * file becomes `spec`, and every trial's best value and epoch are recomputed from its stored
+   * points for the new metric, so no summary shows one metric's numbers under another's name.
+   */
+  changeMetric(sweepId: number, spec: SweepSpec): void;
   /** Sets the sweep's status, with why (kept until the next change of status). */
   setSweepStatus(sweepId: number, status: SweepStatus, reason?: string): void;
 }

@@ -197,6 +197,34 @@ export function storeContract(name: string, makeStore: () => Store, race?: Propo
       });
     }
 
+    it("switches a sweep to another metric, recomputing every trial's best value for it", () => {
+      const { store, sweep } = withSweep('minimize');
+      const trial = store.claimTrial(sweep.id, worker);
+      assert.ok(trial);
+      store.logMetrics(
+        [0.9, 0.4, 0.6].flatMap((loss, i) => [
+          { trialId: trial.id, attempt: 1, name: 'val_loss', step: i + 1, value: loss },
+          {
+            trialId: trial.id,
+            attempt: 1,
+            name: 'val_acc',
+            step: i + 1,
+            value: 1 - loss / 2 + (i === 2 ? 0.3 : 0),
+          },
+        ]),
+      );
+      assert.deepEqual([store.getTrial(trial.id)?.bestValue, store.getTrial(trial.id)?.bestEpoch], [0.4, 2]);
+      const spec = { ...contractSpec(), metric: { name: 'val_acc', goal: 'maximize' as const } };
+      store.changeMetric(sweep.id, spec);
+      assert.deepEqual(store.getSweep('contract')?.spec.metric, spec.metric);
+      const after = store.getTrial(trial.id);
+      assert.deepEqual([after?.bestValue, after?.bestEpoch], [1 - 0.6 / 2 + 0.3, 3]);
+      // New points are judged by the new metric too.
+      store.logMetrics([{ trialId: trial.id, attempt: 1, name: 'val_acc', step: 4, value: 1.5 }]);
+      assert.deepEqual([store.getTrial(trial.id)?.bestValue, store.getTrial(trial.id)?.bestEpoch], [1.5, 4]);
+      store.close();
+    });
+
     it('moves trials only along legal transitions, and records each with its reason', () => {
       const { store, sweep } = withSweep();
       const trial = store.claimTrial(sweep.id, worker);
