@@ -321,6 +321,41 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     ]);
   });
 
+  it('handles huge search spaces lazily: plan streams a 6e11-cell grid, run starts at once and Ctrl-C ends it', async () => {
+    const huge = {
+      name: 'huge',
+      method: 'grid',
+      dataset: { source: 'synthetic', samples: 200, length: 10, vocabulary: 50 },
+      parameters: {
+        embedding_dim: { min: 1, max: 600 },
+        l2: { distribution: 'q_uniform', min: 0, max: 1, q: 1e-9 },
+        epochs: { value: 50 },
+        vocab_size: { value: 50 },
+        max_length: { value: 10 },
+      },
+      execution: { backend: 'wasm' },
+    };
+    const { dir, file } = sweepIn(huge);
+    assert.match(runCli(['validate', file, '--skip-data'], dir).stdout, /600000000000 trials/);
+    const plan = spawnCli(['plan', file], dir);
+    await plan.waitFor(/(\n\s+\d+\s+0\s+\d+.*){20}/); // twenty rows: it streams
+    plan.child.kill('SIGKILL');
+    await plan.exit;
+
+    const grid = spawnCli(['run', file, '--concurrency', '1'], dir);
+    await grid.waitFor(/trial 1\/600000000000 .* running on wasm/);
+    grid.ctrlC();
+    assert.equal((await grid.exit).code, 130, grid.stderr());
+
+    const random = sweepIn({ ...huge, name: 'endless', method: 'random', run_cap: 1e12 });
+    const endless = spawnCli(['run', random.file, '--concurrency', '1'], random.dir);
+    await endless.waitFor(/running on wasm/);
+    endless.ctrlC();
+    await endless.waitFor(/stopped by the user/);
+    endless.ctrlC();
+    assert.equal((await endless.exit).code, 130, endless.stderr());
+  });
+
   it('fails a diverging trial as diverged with its epochs kept, and goes on', () => {
     const { dir, file } = sweepIn({
       name: 'diverge',

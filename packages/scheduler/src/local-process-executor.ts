@@ -256,6 +256,18 @@ export class LocalProcessExecutor implements Executor {
           lines.find((l) => /heap out of memory/i.test(l)) ??
           lines.filter((l) => /error/i.test(l)).at(-1) ??
           '';
+        if (signal === 'SIGINT') {
+          // A Ctrl-C reached the worker itself (in the instant after fork, before it has a
+          // process group of its own, or sent to it directly): the user's stop, not a crash.
+          return finish({
+            kind: 'outcome',
+            outcome: {
+              kind: 'failed',
+              code: 'interrupted',
+              message: 'the worker was stopped by SIGINT (Ctrl-C)',
+            },
+          });
+        }
         finish({
           kind: 'outcome',
           outcome: {

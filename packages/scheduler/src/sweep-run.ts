@@ -291,9 +291,12 @@ export class SweepRun {
     outcome: Extract<RunOutcome, { kind: 'failed' }>,
   ): void {
     const { store, logger, spec } = this.settings;
-    if (this.settings.kill?.aborted === true) {
-      // Killed on the user's second Ctrl-C: not the trial's fault, so it runs again on resume.
-      this.settle(trial, 'interrupted', 'killed by the user (second Ctrl-C)');
+    if (this.settings.kill?.aborted === true || outcome.code === 'interrupted') {
+      // Killed on the user's second Ctrl-C, or its worker got the Ctrl-C itself: not the
+      // trial's fault, so it runs again on resume.
+      const reason = outcome.code === 'interrupted' ? outcome.message : 'killed by the user (second Ctrl-C)';
+      this.settle(trial, 'interrupted', reason);
+      logger.info(`${label} interrupted: ${reason}`);
       return;
     }
     store.transitionTrial(trial.id, 'failed', {

@@ -17,7 +17,11 @@ export type RunOutcome =
   | { readonly kind: 'done'; readonly summary: TrialSummary }
   | {
       readonly kind: 'failed';
-      /** A stable reason: worker_crashed, heartbeat_timeout, timeout, oom, diverged, data_invalid, ... */
+      /**
+       * A stable reason: worker_crashed, heartbeat_timeout, timeout, oom, diverged,
+       * data_invalid, ...; `interrupted` when the user's stop ended the worker (the trial is
+       * not failed: it runs again on resume).
+       */
       readonly code: string;
       /** What happened, for people: exit code or signal, the error message. */
       readonly message: string;

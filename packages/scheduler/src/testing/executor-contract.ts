@@ -116,6 +116,13 @@ export function executorContract(name: string, make: (settings: ContractSettings
       assert.match(failure(killed!.outcome).message, /killed by SIGKILL/);
     });
 
+    it('reports a worker ended by a Ctrl-C of its own as interrupted, not crashed', async () => {
+      const executor = make(settings);
+      const { outcome } = await runTrial(executor, scriptedTrial({ behaviour: 'sigint' }));
+      await executor.close();
+      assert.equal(failure(outcome).code, 'interrupted');
+    });
+
     it('fails a hung worker (no heartbeat), one past the trial timeout, and one over the memory limit', async () => {
       const executor = make({ ...settings, trialTimeoutSeconds: 3, memoryLimitMb: 1024 });
       const [hang, slow, oom] = await Promise.all(
