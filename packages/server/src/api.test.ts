@@ -216,6 +216,26 @@ describe('dashboard API', () => {
   });
 });
 
+describe('dashboard API when something breaks inside', () => {
+  it('answers 500 without details and logs the cause', async () => {
+    const lines: string[] = [];
+    const served = await serveExample({ ...SILENT_LOGGER, error: (line: string) => void lines.push(line) });
+    try {
+      served.reader.close(); // every read now fails inside the server
+      const res = await fetch(`${served.base}/api/sweeps`);
+      assert.equal(res.status, 500);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      assert.deepEqual(body.error, {
+        code: 'internal',
+        message: 'the server could not answer; see its log for details',
+      });
+      assert.match(lines[0] ?? '', /^dashboard: GET \/api\/sweeps failed: .*not open/);
+    } finally {
+      await served.server.close();
+    }
+  });
+});
+
 describe('dashboard API over a database that goes away', () => {
   it('says so (503, no path) and logs it once with the path, when the file is deleted or replaced', async () => {
     const lines: string[] = [];
