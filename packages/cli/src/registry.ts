@@ -4,6 +4,7 @@ import {
   MedianStopper,
   NEVER_STOP,
   RandomSearch,
+  TpeSearch,
   flattenParameters,
   type EarlyStopper,
   type SearchStrategy,
@@ -21,6 +22,17 @@ import {
 const SEARCH_STRATEGIES: { readonly [M in SweepSpec['method']]: (spec: SweepSpec) => SearchStrategy } = {
   grid: (spec) => new GridSearch(flattenParameters(spec.parameters)),
   random: (spec) => new RandomSearch(flattenParameters(spec.parameters), spec.search_seed),
+  bayes: (spec) => {
+    const options = spec.bayes;
+    if (options === undefined) throw new Error('validateSweep fills `bayes` for method "bayes"');
+    return new TpeSearch(flattenParameters(spec.parameters), spec.search_seed, spec.metric.goal, {
+      nStartupTrials: options.n_startup_trials,
+      nEiCandidates: options.n_ei_candidates,
+      multivariate: options.multivariate,
+      constantLiar: options.constant_liar,
+      impute: spec.metric.impute,
+    });
+  },
 };
 
 type EarlyTerminate = NonNullable<SweepSpec['early_terminate']>;

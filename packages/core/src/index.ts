@@ -44,3 +44,4 @@ export * from './protocol/executor.js';
 export { resolveSweepPath, sweepFiles, PATH_PARAMETER } from './sweep-spec/sweep-files.js';
 export { MAX_CONCURRENCY } from './sweep-spec/limits.js';
 export { decodeUtf8Text, type DecodedText } from './text/decode-text.js';
+export { TpeSearch, type TpeOptions } from './search/tpe/tpe-search.js';

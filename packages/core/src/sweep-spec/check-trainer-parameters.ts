@@ -21,7 +21,7 @@ import {
  */
 export function checkTrainerParameters(
   params: readonly FlatParameter[],
-  method: 'grid' | 'random' | undefined,
+  method: 'grid' | 'random' | 'bayes' | undefined,
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const names = TRAINER_PARAMETERS.map((p) => p.name);
@@ -66,7 +66,7 @@ function checkDomain(
   param: TrainerParameter,
   spec: ParameterSpec,
   at: string[],
-  method: 'grid' | 'random' | undefined,
+  method: 'grid' | 'random' | 'bayes' | undefined,
 ): ConfigIssue[] {
   if (spec.distribution === 'constant') {
     const reason = checkTrainerValue(param, spec.value);

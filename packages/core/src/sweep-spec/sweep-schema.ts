@@ -19,7 +19,7 @@ const split = {
 };
 
 /** The search methods a sweep file may name (the CLI's registry maps each to a strategy). */
-export const METHODS = ['grid', 'random'] as const;
+export const METHODS = ['grid', 'random', 'bayes'] as const;
 
 export const METRIC = closedObject({
   /** The metric to optimise, as the trainer reports it per epoch. @default "val_loss" */
@@ -28,6 +28,20 @@ export const METRIC = closedObject({
   goal: z.enum(['minimize', 'maximize']).default('minimize'),
   /** Once any trial reports this value (or better) at any epoch, no new trial starts. */
   target: z.number().optional(),
+  /** How bayes search counts a failed trial (W&B): its worst or best value seen, or its own last value. Left out when absent. */
+  impute: z.enum(['worst', 'best', 'latest']).optional(),
+});
+
+/** Options of `method: "bayes"` (the TPE of Optuna; see docs/sweep-file.md). */
+export const BAYES = closedObject({
+  /** Random trials (exactly random search's) before the model is used. @default 10 */
+  n_startup_trials: int.min(0).default(10),
+  /** Candidates drawn per proposal. @default 24 */
+  n_ei_candidates: int.min(1).max(10_000).default(24),
+  /** One joint model over all parameters. @default true */
+  multivariate: z.boolean().default(true),
+  /** Running trials count as the worst result, so parallel proposals spread out. @default true */
+  constant_liar: z.boolean().default(true),
 });
 
 export const EXECUTION = closedObject({
@@ -70,6 +84,7 @@ export const TOP_LEVEL = closedObject(
     early_terminate: z.unknown().optional(),
     seeds: z.array(int.min(0)).min(1).default([0]),
     search_seed: int.min(0).default(0),
+    bayes: BAYES.optional(),
     dataset: z.unknown().optional(),
     model: z.string().min(1).default(BUILT_IN_MODEL),
     execution: EXECUTION.default({ max_retries: 0, backend: 'auto' }),

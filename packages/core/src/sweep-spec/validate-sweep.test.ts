@@ -334,8 +334,8 @@ describe('validateSweep: problems, each with its JSON path', () => {
     assert.deepEqual(problems(sweep({ parameters: { l2: { value: 0 } }, program: 'train.py' })), [
       'program: `program` is a W&B key that embsweep does not use: the trainer is built in and runs locally',
     ]);
-    assert.deepEqual(problems(sweep({ method: 'bayes', parameters: { l2: { value: 0 } } })), [
-      'method: "bayes" is not available yet; use "random" (with early_terminate to save time)',
+    assert.deepEqual(problems(sweep({ method: 'hyperopt', parameters: { l2: { value: 0 } } })), [
+      'method: must be one of "grid", "random", "bayes"; got `"hyperopt"` (string)',
     ]);
   });
 
@@ -606,6 +606,45 @@ describe('validateSweep: a model that cannot fit', () => {
         sweep({ parameters: { embedding_dim: { values: [64, 300] }, vocab_size: { value: 100_000 } } }),
       ),
       [],
+    );
+  });
+});
+
+describe('validateSweep: method "bayes"', () => {
+  it('fills its options with their defaults, needs run_cap, and takes metric.impute', () => {
+    const spec = validateSweep({
+      method: 'bayes',
+      run_cap: 30,
+      metric: { name: 'val_loss', impute: 'worst' },
+      dataset: { source: 'synthetic' },
+      parameters: { dropout: { distribution: 'uniform', min: 0, max: 0.5 } },
+    });
+    assert.deepEqual(spec.bayes, {
+      n_startup_trials: 10,
+      n_ei_candidates: 24,
+      multivariate: true,
+      constant_liar: true,
+    });
+    assert.equal(spec.metric.impute, 'worst');
+    assert.deepEqual(problems(sweep({ method: 'bayes', parameters: { dropout: { values: [0] } } })), [
+      'run_cap: required by bayes search: how many trials to run in all (seeds included)',
+    ]);
+    assert.deepEqual(
+      problems(
+        sweep({
+          method: 'bayes',
+          run_cap: 3,
+          bayes: { n_startup_trial: 3 },
+          parameters: { dropout: { values: [0] } },
+        }),
+      ),
+      ['bayes.n_startup_trial: unknown key `n_startup_trial`; did you mean `n_startup_trials`?'],
+    );
+    assert.deepEqual(
+      problems(
+        sweep({ run_cap: 3, bayes: { n_startup_trials: 3 }, parameters: { dropout: { values: [0] } } }),
+      ),
+      ['bayes: options of method "bayes"; this sweep\'s method is "grid"'],
     );
   });
 });

@@ -9,7 +9,7 @@ import { checkModelSize } from './check-model-size.js';
 import { parseParameterTree } from './parameter-schema.js';
 import { flattenParameters, type ParameterNode } from './parameter-spec.js';
 import type { ParsedJson } from './parse-sweep-json.js';
-import { DATASET, EARLY_TERMINATE, METHODS, TOP_LEVEL } from './sweep-schema.js';
+import { BAYES, DATASET, EARLY_TERMINATE, METHODS, TOP_LEVEL } from './sweep-schema.js';
 import { BUILT_IN_MODEL, TRAINER_METRICS, type HyperbandSpec, type SweepSpec } from './sweep-spec.js';
 import { describeValue, toConfigIssues } from './zod-support.js';
 
@@ -59,11 +59,14 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
   const model = typeof rawObject['model'] === 'string' ? rawObject['model'] : BUILT_IN_MODEL;
   if (parameters !== undefined) issues.push(...checkParameters(parameters, method, model));
   issues.push(...checkModel(rawObject['model'], top.data?.metric.name));
-  if (method === 'random' && rawObject['run_cap'] === undefined) {
+  if ((method === 'random' || method === 'bayes') && rawObject['run_cap'] === undefined) {
     issues.push({
       path: 'run_cap',
-      message: 'required by random search: how many trials to run in all (seeds included)',
+      message: `required by ${method} search: how many trials to run in all (seeds included)`,
     });
+  }
+  if (rawObject['bayes'] !== undefined && method !== undefined && method !== 'bayes') {
+    issues.push({ path: 'bayes', message: `options of method "bayes"; this sweep's method is "${method}"` });
   }
   if (top.data !== undefined && new Set(top.data.seeds).size !== top.data.seeds.length) {
     issues.push({ path: 'seeds', message: 'must not repeat a seed' });
@@ -103,6 +106,8 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
     dataset: fullDataset,
     // Absent rather than undefined, so a spec survives a JSON round trip unchanged.
     ...(earlyTerminate === undefined ? {} : { early_terminate: earlyTerminate }),
+    // A bayes sweep always carries its options, defaults filled (one definition: the schema's).
+    ...(method === 'bayes' ? { bayes: checked.bayes ?? BAYES.parse({}) } : {}),
   };
   return spec;
 }
@@ -146,10 +151,9 @@ function parseMethod(method: unknown, issues: ConfigIssue[]): SweepSpec['method'
   const known = METHODS.find((m) => m === method);
   if (known !== undefined) return known;
   let message: string;
-  if (method === undefined) message = 'required: "grid" or "random"';
-  else if (method === 'bayes')
-    message = '"bayes" is not available yet; use "random" (with early_terminate to save time)';
-  else message = `must be "grid" or "random"; got ${describeValue(method)}`;
+  const names = METHODS.map((m) => `"${m}"`).join(', ');
+  if (method === undefined) message = `required: one of ${names}`;
+  else message = `must be one of ${names}; got ${describeValue(method)}`;
   issues.push({ path: 'method', message });
   return undefined;
 }
