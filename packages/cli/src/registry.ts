@@ -1,4 +1,5 @@
 import {
+  AshaStopper,
   GridSearch,
   HyperbandStopper,
   MedianStopper,
@@ -45,6 +46,7 @@ const EARLY_STOPPERS: {
 } = {
   hyperband: (rule, metric) => new HyperbandStopper(rule, metric),
   median: (rule, metric) => new MedianStopper(rule, metric),
+  asha: (rule, metric) => new AshaStopper(rule, metric),
 };
 
 /** The search strategy a sweep's `method` names. */

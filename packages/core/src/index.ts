@@ -45,3 +45,4 @@ export { resolveSweepPath, sweepFiles, PATH_PARAMETER } from './sweep-spec/sweep
 export { MAX_CONCURRENCY } from './sweep-spec/limits.js';
 export { decodeUtf8Text, type DecodedText } from './text/decode-text.js';
 export { TpeSearch, type TpeOptions } from './search/tpe/tpe-search.js';
+export { AshaStopper } from './early-stopping/asha.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
+  AshaStopper,
   GridSearch,
   HyperbandStopper,
   MedianStopper,
@@ -22,7 +23,9 @@ const FIXTURE = new URL('./testing/fixtures/scripted-worker.js', import.meta.url
 function stopperOf(spec: SweepSpec): EarlyStopper {
   const et = spec.early_terminate;
   if (et === undefined) return NEVER_STOP;
-  return et.type === 'hyperband' ? new HyperbandStopper(et, spec.metric) : new MedianStopper(et, spec.metric);
+  if (et.type === 'hyperband') return new HyperbandStopper(et, spec.metric);
+  if (et.type === 'median') return new MedianStopper(et, spec.metric);
+  return new AshaStopper(et, spec.metric);
 }
 
 /** A sweep of fixture trials: each value of `behaviour` (or curve) is one trial. */

@@ -108,6 +108,18 @@ export const EARLY_TERMINATE = {
     interval_steps: int.min(1).default(1),
     n_min_trials: int.min(1).default(1),
   }),
+  /** Asynchronous successive halving (Optuna's SuccessiveHalvingPruner; see asha.ts). */
+  asha: closedObject({
+    type: z.literal('asha'),
+    /** First rung's epoch (Optuna's min_resource). @default 1 */
+    min_iter: int.min(1).default(1),
+    /** Keep the top 1/eta at each rung (Optuna's reduction_factor). @default 4 */
+    eta: int.min(2).default(4),
+    /** Skips the first s rungs (Optuna's min_early_stopping_rate). @default 0 */
+    s: int.min(0).default(0),
+    /** Trials that must reach a rung before any goes on past it. @default 0 */
+    bootstrap_count: int.min(0).default(0),
+  }),
 };
 
 export const DATASET = {

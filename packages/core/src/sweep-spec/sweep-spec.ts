@@ -17,7 +17,9 @@ export type ExecutionSpec = z.output<typeof EXECUTION>;
 export type HyperbandSpec = z.output<typeof EARLY_TERMINATE.hyperband>;
 /** Optuna's MedianPruner (optuna/pruners/_median.py, _percentile.py). */
 export type MedianSpec = z.output<typeof EARLY_TERMINATE.median>;
-export type EarlyTerminateSpec = HyperbandSpec | MedianSpec;
+/** Asynchronous successive halving (Optuna's SuccessiveHalvingPruner). */
+export type AshaSpec = z.output<typeof EARLY_TERMINATE.asha>;
+export type EarlyTerminateSpec = HyperbandSpec | MedianSpec | AshaSpec;
 
 export type SyntheticDatasetSpec = z.output<typeof DATASET.synthetic>;
 export type SpamAssassinDatasetSpec = z.output<(typeof DATASET)['spam-assassin']>;

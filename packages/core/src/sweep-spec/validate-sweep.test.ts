@@ -648,3 +648,21 @@ describe('validateSweep: method "bayes"', () => {
     );
   });
 });
+
+describe('validateSweep: early_terminate "asha"', () => {
+  it("fills Optuna's SuccessiveHalvingPruner defaults under the hyperband block's names", () => {
+    const spec = validateSweep({
+      method: 'grid',
+      dataset: { source: 'synthetic' },
+      parameters: { dropout: { values: [0] } },
+      early_terminate: { type: 'asha' },
+    });
+    assert.deepEqual(spec.early_terminate, { type: 'asha', min_iter: 1, eta: 4, s: 0, bootstrap_count: 0 });
+    assert.deepEqual(
+      problems(
+        sweep({ parameters: { dropout: { values: [0] } }, early_terminate: { type: 'asha', eta: 1.5 } }),
+      ),
+      ['early_terminate.eta: must be an integer, got `1.5` (number)'],
+    );
+  });
+});
