@@ -65,6 +65,13 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       // One curve per trial that reported an epoch (11 of 12; the last is still pending).
       await waitForAttr(page, '#curves-chart', 'data-series', '11');
       assert.equal(await attr(page, '#curves-chart', 'data-metric'), 'val_loss');
+      // The search history: one point per trial with a value, the running best over completed ones.
+      const rows = best.filter((r) => r['best_value'] !== null);
+      await waitForAttr(page, '#history-chart', 'data-points', String(rows.length));
+      const completedBest = Math.min(
+        ...rows.filter((r) => r['state'] === 'completed').map((r) => Number(r['best_value'])),
+      );
+      assert.equal(Number(await attr(page, '#history-chart', 'data-best')), completedBest);
       assert.match(await page.locator('tr.state-row-failed').innerText(), /worker_crashed: exit code 1/);
       assert.ok(
         (await page.locator('thead').first().innerText()).includes('host'),

@@ -356,6 +356,49 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     assert.equal((await endless.exit).code, 130, endless.stderr());
   });
 
+  it('runs a bayes sweep with asha: the random start-up as planned, then proposals that learn, every trial recorded', () => {
+    const { dir, file } = sweepIn({
+      name: 'bayes',
+      method: 'bayes',
+      run_cap: 10,
+      bayes: { n_startup_trials: 4 },
+      dataset: { source: 'synthetic', samples: 300, length: 20, vocabulary: 200 },
+      parameters: {
+        embedding_dim: { distribution: 'q_log_uniform_values', min: 4, max: 64, q: 1 },
+        dropout: { distribution: 'uniform', min: 0.0, max: 0.5 },
+        learning_rate: { distribution: 'log_uniform_values', min: 0.001, max: 0.03 },
+        epochs: { value: 4 },
+        vocab_size: { value: 200 },
+        max_length: { value: 20 },
+      },
+      early_terminate: { type: 'asha', min_iter: 1, eta: 2 },
+      execution: { backend: 'wasm' },
+    });
+    const plan = runCli(['plan', file, '--json'], dir);
+    assert.equal(plan.status, 0, plan.stderr);
+    assert.match(plan.stderr, /cannot plan ahead; these are its first 4 trials/);
+    const planned = JSON.parse(plan.stdout) as { params: Record<string, unknown> }[];
+    const result = runCli(['run', file, '--concurrency', '2'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const db = join(dir, 'embsweep.db');
+    const rows = query(db, 'SELECT params, state FROM trial_summary ORDER BY trial_index');
+    assert.equal(rows.length, 10);
+    assert.deepEqual(
+      rows.slice(0, 4).map((r) => JSON.parse(String(r['params']))),
+      planned.map((p) => p.params),
+      'the start-up is what plan showed',
+    );
+    assert.ok(
+      rows.every((r) => r['state'] === 'completed' || r['state'] === 'pruned'),
+      JSON.stringify(rows),
+    );
+    assert.ok(
+      rows.some((r) => r['state'] === 'pruned'),
+      'asha stopped some',
+    );
+    assert.deepEqual(query(db, 'SELECT status FROM sweeps'), [{ status: 'finished' }]);
+  });
+
   it('fails a diverging trial as diverged with its epochs kept, and goes on', () => {
     const { dir, file } = sweepIn({
       name: 'diverge',

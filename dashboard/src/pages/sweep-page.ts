@@ -2,6 +2,7 @@ import type { CurvesResponse, Series, SweepResponse, TrialRow, TrialsResponse } 
 import { enc, getJson } from '../api.js';
 import { CurvesChart } from '../charts/curves-chart.js';
 import { curvesLegend } from '../charts/curves-legend.js';
+import { HistoryChart } from '../charts/history-chart.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
 import { sweepHref, type SweepView } from '../route.js';
@@ -29,7 +30,9 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   document.title = `${sweep} · embsweep`;
   let view = initial;
   let data: Data | undefined;
-  let charts: { curves: CurvesChart; param: ParameterChart; parallel: ParallelChart } | undefined;
+  let charts:
+    | { curves: CurvesChart; param: ParameterChart; parallel: ParallelChart; history: HistoryChart }
+    | undefined;
   let firstChart = true;
   const api = `/api/sweeps/${enc(sweep)}`;
   const el = {
@@ -42,6 +45,10 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     table: h('section', { class: 'table-section', 'aria-label': 'trials' }),
     xControl: h('div', { class: 'controls' }),
     param: h('canvas', { id: 'parameter-chart', 'aria-label': 'best metric against a parameter' }),
+    history: h('canvas', {
+      id: 'history-chart',
+      'aria-label': 'best value of each trial against trial number, with the running best',
+    }),
     parallel: h('canvas', {
       id: 'parallel-chart',
       'aria-label': 'parallel coordinates of parameters and metric',
@@ -85,6 +92,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     charts?.curves.destroy();
     charts?.param.destroy();
     charts?.parallel.destroy();
+    charts?.history.destroy();
     fill(
       root,
       h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-link': true }, 'Sweeps'), ' / ', sweep),
@@ -110,6 +118,12 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
           h('div', { class: 'chart-box small' }, el.parallel),
         ),
       ),
+      h(
+        'section',
+        { class: 'history', 'aria-label': 'search history' },
+        h('h2', {}, 'Search history'),
+        h('div', { class: 'chart-box small' }, el.history),
+      ),
     );
     charts = {
       curves: new CurvesChart(el.curves, toggle, (text) => {
@@ -117,6 +131,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       }),
       param: new ParameterChart(el.param),
       parallel: new ParallelChart(el.parallel),
+      history: new HistoryChart(el.history),
     };
   }
 
@@ -245,6 +260,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       trials: visible,
       params: vary,
     });
+    charts.history.update({ metric: meta.sweep.metric, goal: meta.sweep.goal, trials: visible });
   }
 
   function toggle(trialId: number): void {
@@ -275,6 +291,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.curves.destroy();
       charts?.param.destroy();
       charts?.parallel.destroy();
+      charts?.history.destroy();
       charts = undefined;
       fill(root, errorView(error, { href: '/', label: 'Back to the sweeps' }));
       return;
@@ -289,6 +306,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.curves.destroy();
       charts?.param.destroy();
       charts?.parallel.destroy();
+      charts?.history.destroy();
     },
   };
 }
