@@ -384,7 +384,7 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     const rows = query(db, 'SELECT params, state FROM trial_summary ORDER BY trial_index');
     assert.equal(rows.length, 10);
     assert.deepEqual(
-      rows.slice(0, 4).map((r) => JSON.parse(String(r['params']))),
+      rows.slice(0, 4).map((r) => JSON.parse(String(r['params'])) as unknown),
       planned.map((p) => p.params),
       'the start-up is what plan showed',
     );
