@@ -10,6 +10,7 @@ import { RandomSearch } from '../search/random-search.js';
 import { SweepHistory } from '../search/search-history.js';
 import type { SearchStrategy } from '../search/search-strategy.js';
 import { TpeSearch } from '../search/tpe/tpe-search.js';
+import { askAndTell } from '../testing/ask-and-tell.js';
 import { flattenParameters, type FlatParameter } from '../sweep-spec/parameter-spec.js';
 import { validateSweep } from '../sweep-spec/validate-sweep.js';
 
@@ -95,27 +96,8 @@ function paramsOf(parameters: Record<string, unknown>): FlatParameter[] {
 
 /** Best value after each checkpoint of one ask-and-tell run. */
 function run(strategy: SearchStrategy, f: (p: ParameterValues) => number, trials = TRIALS): number[] {
-  const history = new SweepHistory('minimize');
-  let best = Infinity;
-  const out: number[] = [];
-  for (let i = 0; i < trials; i++) {
-    const params = strategy.next(history) ?? {};
-    history.upsert({
-      id: i,
-      index: i,
-      configIndex: i,
-      cellId: cellId(params, 0, i),
-      params,
-      seed: 0,
-      state: 'running',
-    });
-    const value = f(params);
-    history.recordEpoch(i, 1, value);
-    history.setState(i, 'completed');
-    best = Math.min(best, value);
-    if ((CHECKPOINTS as readonly number[]).includes(i + 1)) out.push(best);
-  }
-  return out;
+  const { values } = askAndTell(strategy, f, trials);
+  return CHECKPOINTS.map((c) => Math.min(...values.slice(0, c)));
 }
 
 function quantile(xs: readonly number[], q: number): number {

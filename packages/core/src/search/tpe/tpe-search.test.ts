@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flattenParameters } from '../../sweep-spec/parameter-spec.js';
 import { validateSweep } from '../../sweep-spec/validate-sweep.js';
-import { cellId } from '../cell-id.js';
-import type { ParameterValues } from '../parameter-values.js';
 import { RandomSearch } from '../random-search.js';
 import { SweepHistory } from '../search-history.js';
+import { askAndTell } from '../../testing/ask-and-tell.js';
 import { TpeSearch, type TpeOptions } from './tpe-search.js';
 import { defaultWeights } from './parzen-estimator.js';
 import { defaultGamma } from './observations.js';
@@ -28,31 +27,7 @@ function space(parameters: Record<string, unknown>) {
   return flattenParameters(spec.parameters);
 }
 
-/** Runs an ask-and-tell loop: each proposal is scored by `objective` (minimised) at once. */
-function optimise(
-  tpe: TpeSearch,
-  objective: (p: ParameterValues) => number,
-  trials: number,
-): { history: SweepHistory; proposals: ParameterValues[] } {
-  const history = new SweepHistory('minimize');
-  const proposals: ParameterValues[] = [];
-  for (let i = 0; i < trials; i++) {
-    const params = tpe.next(history);
-    proposals.push(params);
-    history.upsert({
-      id: i,
-      index: i,
-      configIndex: i,
-      cellId: cellId(params, 0, i),
-      params,
-      seed: 0,
-      state: 'running',
-    });
-    history.recordEpoch(i, 1, objective(params));
-    history.setState(i, 'completed');
-  }
-  return { history, proposals };
-}
+const optimise = askAndTell;
 
 describe('TPE (method "bayes")', () => {
   it("uses Optuna's gamma and weights", () => {
