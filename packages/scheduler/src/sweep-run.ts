@@ -5,7 +5,6 @@ import {
   countTrials,
   nextTrial,
   type Claimant,
-  type EpochReport,
   type RunOutcome,
   type RunningTrial,
   type SweepHistory,
@@ -15,6 +14,7 @@ import {
   type TrialSummary,
 } from '@embsweep/core';
 import { describeParams, epochPoints, testPoints } from './epoch-points.js';
+import { MetricTarget } from './metric-target.js';
 import type { RunSweepOptions } from './run-sweep.js';
 
 export interface SweepRunResult {
@@ -41,7 +41,7 @@ export class SweepRun {
   private readonly total: number;
   private consecutiveFailures = 0;
   private ending: { readonly status: SweepStatus; readonly reason: string } | undefined;
-  private targetReached: string | undefined;
+  private readonly target: MetricTarget;
   /** An error that ends the whole run (data that cannot be used); rethrown at the end. */
   private fatal: Error | undefined;
   /** A write to the store that failed; it ends the run, and is rethrown at the end. */
@@ -55,11 +55,12 @@ export class SweepRun {
     this.queue = new PQueue({ concurrency: settings.concurrency });
     this.maxFailures = settings.maxConsecutiveFailures ?? Math.max(3, 2 * settings.concurrency);
     this.total = countTrials(settings.spec);
+    this.target = new MetricTarget(settings.spec.metric);
   }
 
   async run(): Promise<SweepRunResult> {
     this.listenForSignals();
-    this.checkTargetInHistory();
+    this.target.checkHistory(this.history.trials);
     this.schedule();
     // A finished trial schedules the next one; once the queue drains, try once more (a retry
     // may have gone back to pending) before calling it done.
@@ -69,7 +70,7 @@ export class SweepRun {
       if (this.queue.size + this.queue.pending === 0) break;
     }
     this.stopListening();
-    const reason = this.ending?.reason ?? this.targetReached;
+    const reason = this.ending?.reason ?? this.target.reached;
     const status = this.guarded(() => this.finalStatus());
     if (status !== undefined)
       this.guarded(() => this.settings.store.setSweepStatus(this.sweepId, status, reason));
@@ -109,7 +110,7 @@ export class SweepRun {
   }
 
   private canStart(): boolean {
-    return this.ending === undefined && this.targetReached === undefined;
+    return this.ending === undefined && this.target.reached === undefined;
   }
 
   private schedule(): void {
@@ -231,7 +232,8 @@ export class SweepRun {
         const value = report.metrics[spec.metric.name];
         if (value === undefined) return;
         this.history.recordEpoch(trial.id, report.epoch, value);
-        this.checkTarget(trial, report, value);
+        if (this.target.check(trial.index, report.epoch, value))
+          logger.info(`sweep ${spec.name}: ${this.target.reached ?? ''}`);
         if (pruneReason !== undefined || this.ending !== undefined) return;
         const decision = this.settings.stopper.decide(
           this.history.progressOf(trial.id),
@@ -331,37 +333,9 @@ export class SweepRun {
     this.end('stopped', reason);
   }
 
-  /**
-   * metric.target as W&B defines it: once any trial reports a value at or past the target, at
-   * any epoch, no new trial starts; the trials already running finish normally.
-   */
-  private checkTarget(trial: TrialRecord, report: EpochReport, value: number): void {
-    if (this.targetReached !== undefined || !this.meetsTarget(value)) return;
-    const { spec, logger } = this.settings;
-    this.targetReached = `metric.target ${spec.metric.target} reached by trial ${trial.index + 1} at epoch ${report.epoch} (${spec.metric.name} ${value}); no new trials start, running ones finish`;
-    logger.info(`sweep ${spec.name}: ${this.targetReached}`);
-  }
-
-  /** A resumed sweep whose history already reached the target starts nothing new. */
-  private checkTargetInHistory(): void {
-    for (const t of this.history.trials) {
-      const epoch = t.values.findIndex((v) => this.meetsTarget(v));
-      if (epoch < 0) continue;
-      const { spec } = this.settings;
-      this.targetReached = `metric.target ${spec.metric.target} was reached by trial ${t.index + 1} at epoch ${epoch + 1}; no new trials start`;
-      return;
-    }
-  }
-
-  private meetsTarget(value: number): boolean {
-    const { target, goal } = this.settings.spec.metric;
-    if (target === undefined || Number.isNaN(value)) return false;
-    return goal === 'minimize' ? value <= target : value >= target;
-  }
-
   private finalStatus(): SweepStatus {
     if (this.ending !== undefined) return this.ending.status;
-    if (this.targetReached !== undefined) return 'finished';
+    if (this.target.reached !== undefined) return 'finished';
     const left = this.settings.store
       .listTrials(this.sweepId)
       .some((t) => t.state === 'pending' || t.state === 'running');
