@@ -56,16 +56,19 @@ describe('TPE (method "bayes")', () => {
 
   it('concentrates near the optimum of a 1-D quadratic after 30 trials', () => {
     const params = space({ x: { distribution: 'uniform', min: -10.0, max: 10.0 } });
-    const { proposals } = optimise(
-      new TpeSearch(params, 1, 'minimize', DEFAULTS),
-      (p) => ((p['x'] as number) - 3) ** 2,
-      40,
-    );
-    const late = proposals.slice(30).map((p) => p['x'] as number);
-    const early = proposals.slice(0, 10).map((p) => p['x'] as number);
     const spread = (xs: number[]) => xs.reduce((s, x) => s + Math.abs(x - 3), 0) / xs.length;
-    assert.ok(spread(late) < 1.5, `late proposals average ${spread(late).toFixed(2)} from the optimum`);
-    assert.ok(spread(late) < spread(early) / 2);
+    // Over 10 seeds, the median distance of trials 31-40 from the optimum. Random search: about
+    // 5.45 (E|x - 3| for x uniform on [-10, 10]); Optuna 3.1's TPE, run on the same task: 1.77.
+    const late = Array.from({ length: 10 }, (_, seed) => {
+      const { proposals } = optimise(
+        new TpeSearch(params, seed, 'minimize', DEFAULTS),
+        (p) => ((p['x'] as number) - 3) ** 2,
+        40,
+      );
+      return spread(proposals.slice(30).map((p) => p['x'] as number));
+    }).sort((a, b) => a - b);
+    const median = ((late[4] ?? 0) + (late[5] ?? 0)) / 2;
+    assert.ok(median < 2.75, `late proposals lie ${median.toFixed(2)} from the optimum (median of 10 seeds)`);
   });
 
   it('finds the best categorical value', () => {

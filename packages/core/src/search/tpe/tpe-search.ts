@@ -83,8 +83,8 @@ export class TpeSearch implements SearchStrategy {
     rng: ReturnType<typeof createRng>,
     coordinates: (o: Observation) => number[],
   ): number[] {
-    const l = new ParzenEstimator(below.map(coordinates), axes, this.options.multivariate);
-    const g = new ParzenEstimator(above.map(coordinates), axes, this.options.multivariate);
+    const l = new ParzenEstimator(below.map(coordinates), axes);
+    const g = new ParzenEstimator(above.map(coordinates), axes);
     let best: number[] = [];
     let bestScore = -Infinity;
     for (const raw of l.sample(rng, this.options.nEiCandidates)) {
