@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { EmbsweepError, ConfigError } from '@embsweep/core';
+import { EmbsweepError, ConfigError } from '@embsweep/core/errors';
 import { COMMANDS } from './command-list.js';
 import { EXIT, PROCESS_IO, type CommandIo } from './io.js';
 import { UsageError } from './usage-error.js';

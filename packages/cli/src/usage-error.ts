@@ -1,4 +1,4 @@
-import { EmbsweepError } from '@embsweep/core';
+import { EmbsweepError } from '@embsweep/core/errors';
 
 /** A command line that cannot be run as written (unknown flag, missing argument). */
 export class UsageError extends EmbsweepError {

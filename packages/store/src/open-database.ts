@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from '@embsweep/core';
+import { StoreError } from '@embsweep/core/errors';
 import { translateSqliteError } from './sqlite-errors.js';
 
 export type Db = Database.Database;

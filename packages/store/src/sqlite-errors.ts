@@ -1,4 +1,4 @@
-import { StoreError } from '@embsweep/core';
+import { StoreError } from '@embsweep/core/errors';
 
 /**
  * Turns SQLite's errors into StoreErrors that say what happened and what to do. Called around

@@ -5,7 +5,7 @@ import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { parseFormat } from './show.js';
+import { parseFormat } from '../parse-format.js';
 import { trialRows } from './trial-columns.js';
 
 export const bestCommand: Command = {

@@ -7,7 +7,7 @@ import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { parseFormat } from './show.js';
+import { parseFormat } from '../parse-format.js';
 
 export const exportCommand: Command = {
   name: 'export',

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { StoreError } from '@embsweep/core';
-import { MAX_QUERY_TIMEOUT_MS, runQuery } from '@embsweep/store';
+import { StoreError } from '@embsweep/core/errors';
+// The query module alone: `embsweep query` starts a second process, so it loads little itself.
+import { MAX_QUERY_TIMEOUT_MS, runQuery } from '@embsweep/store/query';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { parseFormat } from './show.js';
+import { parseFormat } from '../parse-format.js';
 
 export const queryCommand: Command = {
   name: 'query',

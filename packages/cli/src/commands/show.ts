@@ -1,7 +1,8 @@
 import { closestName, type TrialState } from '@embsweep/core';
 import { ResultsReader } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
-import { formatRows, ROW_FORMATS, showCell, type RowFormat } from '../format-rows.js';
+import { formatRows, showCell } from '../format-rows.js';
+import { parseFormat } from '../parse-format.js';
 import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
@@ -72,17 +73,4 @@ function compare(a: unknown, b: unknown): number {
   if (b === null || b === undefined || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return showCell(a).localeCompare(showCell(b));
-}
-
-export function parseFormat(
-  value: unknown,
-  command: string,
-  allowed: readonly string[] = ROW_FORMATS,
-): RowFormat {
-  if (value === undefined) return 'table';
-  if (typeof value === 'string' && allowed.includes(value)) return value as RowFormat;
-  throw new UsageError(
-    `--format must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`,
-    command,
-  );
 }

@@ -1,4 +1,4 @@
-import { QueryError } from '@embsweep/core';
+import { QueryError } from '@embsweep/core/errors';
 
 const ALLOWED_FIRST_WORDS = ['SELECT', 'WITH', 'VALUES'];
 

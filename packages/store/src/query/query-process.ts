@@ -2,7 +2,7 @@
 // CTE) can be stopped by killing the process: SQLite cannot be interrupted from JavaScript
 // while a statement runs, and worker.terminate() does not stop it either.
 import { Worker } from 'node:worker_threads';
-import { QueryError, serializeError } from '@embsweep/core';
+import { QueryError, serializeError } from '@embsweep/core/errors';
 import { rmSync } from 'node:fs';
 import { openForReading } from '../open-for-reading.js';
 import { checkQueryText } from './check-query.js';

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { EmbsweepError, QueryError, StoreError, type SerializedError } from '@embsweep/core';
+import { EmbsweepError, QueryError, StoreError, type SerializedError } from '@embsweep/core/errors';
 import type { QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
 
 const QUERY_PROCESS = new URL('./query-process.js', import.meta.url);
