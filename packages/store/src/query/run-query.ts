@@ -28,7 +28,6 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
   const timeoutMs = Math.min(limits.timeoutMs ?? 10_000, MAX_QUERY_TIMEOUT_MS);
   const child = fork(QUERY_PROCESS, [], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    serialization: 'advanced',
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -52,6 +51,10 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
       );
     }, timeoutMs);
     child.once('message', (reply: QueryReply) => {
+      // The answer is in: the process ends by itself, and need not hold this one open meanwhile.
+      child.unref();
+      child.channel?.unref();
+      child.stderr?.destroy();
       finish(() => (reply.type === 'result' ? resolve(reply.result) : reject(revive(reply.error))));
     });
     child.once('exit', (code, signal) => {
