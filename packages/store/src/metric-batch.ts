@@ -2,7 +2,7 @@ import type { MetricPoint } from '@embsweep/core';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
-// The pieces of SqliteStore.logMetrics: what a batch says about each trial, and the prepared
+// The pieces of MetricWriter (metric-writer.ts): what a batch says about each trial, and the prepared
 // statements of the hot write path.
 
 export const NONE_REPLACED: ReadonlySet<MetricPoint> = new Set();
