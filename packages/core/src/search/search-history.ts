@@ -3,25 +3,22 @@ import type { TrialRecord } from '../store/records.js';
 import type { TrialState } from '../trials/trial-state.js';
 import { canonicalJson, type ParameterValues } from './parameter-values.js';
 
-/** What a search strategy (and an early-termination rule) knows of one trial of the sweep. */
-export interface HistoryTrial {
-  /** The store's id of the trial (in a plan that was never stored: its index). */
-  readonly id: number;
-  /** Position in the sweep, from 0. */
-  readonly index: number;
-  /** Which configuration it trains, from 0; seeds of one configuration share it. */
-  readonly configIndex: number;
-  readonly cellId: string;
-  readonly params: ParameterValues;
-  readonly seed: number;
-  readonly state: TrialState;
+/**
+ * What a search strategy (and an early-termination rule) knows of one trial of the sweep: its
+ * identity and state as the store records them (in a plan that was never stored, id is the
+ * index), and its metric curve with the values derived from it.
+ */
+export type HistoryTrial = Pick<
+  TrialRecord,
+  'id' | 'index' | 'configIndex' | 'cellId' | 'params' | 'seed' | 'state'
+> & {
   /** The sweep's metric after each epoch of the latest attempt (index 0 is epoch 1). */
   readonly values: readonly number[];
   /** Best finite value of the sweep's metric by its goal, or null before any. */
   readonly bestValue: number | null;
   /** The value at the last epoch reported, or null before any. */
   readonly finalValue: number | null;
-}
+};
 
 /**
  * The read side of a sweep's history, handed to a search strategy when it is asked for the
@@ -90,10 +87,6 @@ export class SweepHistory implements SearchHistory {
     return this.newest;
   }
 
-  get(trialId: number): HistoryTrial | undefined {
-    return this.byId.get(trialId);
-  }
-
   /** Adds a trial (or refreshes its state) from a store record, with its metric curve when given. */
   upsert(
     record: Pick<TrialRecord, 'id' | 'index' | 'configIndex' | 'cellId' | 'params' | 'seed' | 'state'>,
@@ -129,12 +122,6 @@ export class SweepHistory implements SearchHistory {
   setState(trialId: number, state: TrialState): void {
     const entry = this.byId.get(trialId);
     if (entry !== undefined) entry.state = state;
-  }
-
-  /** A new attempt starts over: its curve is empty again. */
-  restart(trialId: number): void {
-    const entry = this.byId.get(trialId);
-    if (entry !== undefined) this.setValues(entry, []);
   }
 
   /** Records the metric of one epoch (epochs start at 1; a later report of an epoch replaces it). */
