@@ -108,6 +108,7 @@ export class LocalProcessExecutor implements Executor {
         maxLength: settings.max_length,
         baseDir: this.options.sweepDir,
         cacheDir: this.options.cacheDir,
+        fingerprint: trial.inputs.dataset.fingerprint, // hashed by the caller a moment ago
       });
       this.prepared.add(key);
     }

@@ -16,6 +16,8 @@ export interface PrepareOptions {
   readonly baseDir: string;
   /** Folder of the on-disk cache. */
   readonly cacheDir: string;
+  /** The data set's content fingerprint when the caller has just computed it (saves hashing the file again). */
+  readonly fingerprint?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export function prepareData(options: PrepareOptions): string {
     .update(
       JSON.stringify([
         PREPARATION_VERSION,
-        sourceFingerprint(options.dataset, options.baseDir),
+        options.fingerprint ?? sourceFingerprint(options.dataset, options.baseDir),
         options.vocabSize,
         options.maxLength,
       ]),

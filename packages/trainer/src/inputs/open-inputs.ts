@@ -70,6 +70,7 @@ function prepareChecked(
     maxLength: settings.max_length,
     baseDir: places.sweepDir,
     cacheDir: places.cacheDir,
+    fingerprint: here,
   });
   return readPrepared(path);
 }
