@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fillDatabase } from './support/fill-database.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
-import { childOf, gone } from './support/processes.js';
 import { mountTmpfs } from './support/tmpfs.js';
 import { makeTempDir } from '@embsweep/store/testing';
+
+/** A query that never ends by itself: SQLite stays inside one statement. */
+const ENDLESS = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r';
 
 let db = '';
 before(() => {
@@ -148,6 +151,11 @@ describe('results commands (ls, show, best, query, export)', () => {
         const result = runCli([...args, ...where]);
         assert.equal(result.status, 0, `${args[0] ?? ''}: ${result.stderr}`);
       }
+      // A query stopped at its time limit leaves no snapshot copy behind.
+      const tmp = makeTempDir('ro-query-tmp');
+      const stopped = runCli(['query', ENDLESS, ...where, '--timeout', '0.5'], undefined, { TMPDIR: tmp });
+      assert.equal(stopped.signal, 'SIGKILL', stopped.stderr);
+      assert.deepEqual(readdirSync(tmp), []);
       const out = makeTempDir('ro-export');
       const exported = runCli(['export', 'quick-grid', ...where, '--format', 'csv', '--out', out]);
       assert.equal(exported.status, 0, exported.stderr);
@@ -190,20 +198,27 @@ describe('results commands (ls, show, best, query, export)', () => {
     assert.match(rows.stderr, /--max-rows must be a whole number from 1 up to 10000000; got "1.5"/);
   });
 
-  it('query stops its query process when the command itself is stopped (SIGINT to it alone)', async () => {
-    const parent = spawn(process.execPath, [
+  it('query stops a query at --timeout: it says why and ends with exit status 137', () => {
+    const result = runCli(['query', ENDLESS, '--db', db, '--timeout', '0.5']);
+    assert.equal(result.signal, 'SIGKILL');
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^embsweep: the query ran longer than 0.5 s and was stopped; narrow it/);
+  });
+
+  it('query ends at Ctrl-C even while SQLite is in the middle of a statement', async () => {
+    const command = spawn(process.execPath, [
       join(REPO_ROOT, 'packages/cli/bin/embsweep.js'),
       'query',
-      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r',
+      ENDLESS,
       '--db',
       db,
       '--timeout',
       '3600',
     ]);
-    const child = await childOf(parent.pid ?? 0);
-    parent.kill('SIGINT');
-    await new Promise((resolve) => parent.once('exit', resolve));
-    await gone(child);
+    await new Promise((resolve) => command.once('spawn', resolve));
+    command.kill('SIGINT');
+    const [code, signal] = (await once(command, 'exit')) as [number | null, string | null];
+    assert.deepEqual([code, signal], [null, 'SIGINT']);
   });
 
   it('export writes the trial summary and the curves as CSV files and as one JSON document', () => {

@@ -1,4 +1,5 @@
-import { NotFoundError, type MetricPoint } from '@embsweep/core';
+import type { MetricPoint } from '@embsweep/core';
+import { NotFoundError } from '@embsweep/core/errors';
 import type Database from 'better-sqlite3';
 import {
   INSERT_CHUNK,

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { StoreError } from '@embsweep/core';
+import { StoreError } from '@embsweep/core/errors';
 import type { Db } from './open-database.js';
 
 /** One numbered schema change, from migrations/NNNN_name.sql. */

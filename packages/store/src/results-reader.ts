@@ -1,14 +1,8 @@
 import { rmSync, statSync } from 'node:fs';
-import {
-  NotFoundError,
-  StoreError,
-  closestName,
-  type Curve,
-  type SweepRecord,
-  type SweepSpec,
-  type TrialEvent,
-  type TrialRecord,
-} from '@embsweep/core';
+import type { Curve, SweepRecord, SweepSpec, TrialEvent, TrialRecord } from '@embsweep/core';
+// Values from small entry points: `embsweep ls` and the dashboard load no search code.
+import { NotFoundError, StoreError } from '@embsweep/core/errors';
+import { closestName } from '@embsweep/core/suggest';
 import {
   readMetricNames,
   readSweepCurves,

@@ -1,19 +1,19 @@
-import {
-  assertTransition,
-  NotFoundError,
-  type Claimant,
-  type Curve,
-  type NewTrial,
-  type MetricPoint,
-  type PlannedTrial,
-  type Store,
-  type SweepRecord,
-  type SweepSpec,
-  type SweepStatus,
-  type TrialEvent,
-  type TrialRecord,
-  type TrialRuntime,
-  type TrialState,
+import { NotFoundError } from '@embsweep/core/errors';
+import { assertTransition } from '@embsweep/core/trial-state';
+import type {
+  Claimant,
+  Curve,
+  NewTrial,
+  MetricPoint,
+  PlannedTrial,
+  Store,
+  SweepRecord,
+  SweepSpec,
+  SweepStatus,
+  TrialEvent,
+  TrialRecord,
+  TrialRuntime,
+  TrialState,
 } from '@embsweep/core';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';

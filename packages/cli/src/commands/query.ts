@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { StoreError } from '@embsweep/core/errors';
-// The query module alone: `embsweep query` starts a second process, so it loads little itself.
-import { MAX_QUERY_TIMEOUT_MS, runQuery } from '@embsweep/store/query';
+// The query module alone: `embsweep query` should start about as fast as Node itself.
+import { MAX_QUERY_TIMEOUT_MS, runQueryHere } from '@embsweep/store/query';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -17,8 +17,9 @@ export const queryCommand: Command = {
 Runs one SELECT (or WITH ... SELECT, or VALUES) against the results database. The tables and
 views (trial_summary, curves, config_summary, ...) are documented in docs/results-database.md.
 Strictly read-only and bounded: writes, ATTACH, PRAGMA and more than one statement are
-refused; a query is stopped after --timeout seconds (also when this command itself is
-stopped); at most --max-rows rows, and at most --max-mb megabytes of values, are printed.
+refused; a query is stopped after --timeout seconds (the command then says so and ends with
+exit status 137: SQLite cannot be interrupted in the middle of a statement, so the process is
+killed); at most --max-rows rows, and at most --max-mb megabytes of values, are printed.
 
 Options:
   --format F       table (default), json or csv
@@ -30,7 +31,7 @@ ${DB_FLAG_HELP}
 
 Example:
   embsweep query "SELECT embedding_dim, MIN(best_value) FROM trial_summary GROUP BY embedding_dim"`,
-  async run(args, io) {
+  run(args, io) {
     const { positionals, values } = parseFlags('query', args, {
       db: { type: 'string' },
       format: { type: 'string' },
@@ -55,7 +56,7 @@ Example:
         'store_failed',
         `no results database at ${path}; run a sweep first, or point --db (or EMBSWEEP_DB) at one`,
       );
-    const result = await runQuery(path, sql, {
+    const result = runQueryHere(path, sql, {
       maxRows,
       maxBytes: maxMb * 1024 * 1024,
       timeoutMs: timeoutS * 1000,

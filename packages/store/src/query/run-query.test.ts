@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -9,10 +11,12 @@ import { contractSpec } from '../testing/store-contract.js';
 import { runQuery } from './run-query.js';
 import { makeTempDir } from '../testing/temp-dir.js';
 import { gridPlan } from '../testing/grid-plan.js';
+import { childOf, gone, holdsOpen } from '../testing/processes.js';
 
 const dir = makeTempDir('query');
 const path = join(dir, 'results.db');
 const evil = join(dir, 'evil.db');
+const CALLER = new URL('../testing/fixtures/query-caller.js', import.meta.url).pathname;
 
 /** Hashes the database and its WAL: "unchanged" means byte for byte. */
 function fingerprint(): string {
@@ -129,4 +133,13 @@ describe('runQuery: read-only and bounded', () => {
       assert.deepEqual((await runQuery(path, 'SELECT count(*) FROM metrics')).rows, [[50]]);
     },
   );
+
+  it('ends the query process when its caller is killed, rather than let the query run on', async () => {
+    const caller = spawn(process.execPath, [CALLER, path], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const queryProcess = await childOf(caller.pid ?? 0);
+    await holdsOpen(queryProcess, path); // the query runs
+    caller.kill('SIGKILL');
+    await once(caller, 'exit');
+    await gone(queryProcess);
+  });
 });

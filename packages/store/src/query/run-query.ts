@@ -1,31 +1,18 @@
 import { fork } from 'node:child_process';
 import { EmbsweepError, QueryError, StoreError, type SerializedError } from '@embsweep/core/errors';
 import type { QueryReply, QueryRequest, QueryResult } from './query-protocol.js';
+import { timeoutMessage, withDefaults, type QueryLimits } from './query-limits.js';
 
 const QUERY_PROCESS = new URL('./query-process.js', import.meta.url);
 
-export interface QueryLimits {
-  /** Most rows returned; more are cut and `truncated` says 'rows'. @default 10000 */
-  readonly maxRows?: number;
-  /** Most bytes of values returned; past them `truncated` says 'bytes'. @default 64 MiB */
-  readonly maxBytes?: number;
-  /** Milliseconds before the query process is killed. @default 10000 */
-  readonly timeoutMs?: number;
-}
-
-/** The longest time limit a query may have: one day (Node's timers overflow past 2^31 - 1 ms). */
-export const MAX_QUERY_TIMEOUT_MS = 86_400_000;
-
 /**
  * Runs one user-supplied SQL statement against a results database, strictly read-only and
- * bounded: in its own process, on a read-only connection with query_only on, refusing
- * anything SQLite does not classify as a read-only reader, with a row limit, and killed when
- * it exceeds the time limit. Used by `embsweep query`.
+ * bounded (see readQuery), in a process of its own that is killed when the query passes its
+ * time limit, so the caller lives on. For callers that run for long; `embsweep query` uses
+ * runQueryHere.
  */
 export async function runQuery(path: string, sql: string, limits: QueryLimits = {}): Promise<QueryResult> {
-  const maxRows = limits.maxRows ?? 10_000;
-  const maxBytes = limits.maxBytes ?? 64 * 1024 * 1024;
-  const timeoutMs = Math.min(limits.timeoutMs ?? 10_000, MAX_QUERY_TIMEOUT_MS);
+  const { maxRows, maxBytes, timeoutMs } = withDefaults(limits);
   const child = fork(QUERY_PROCESS, [], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -41,14 +28,7 @@ export async function runQuery(path: string, sql: string, limits: QueryLimits = 
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish(() =>
-        reject(
-          new QueryError(
-            'query_timeout',
-            `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow it (WHERE, LIMIT) or raise --timeout`,
-          ),
-        ),
-      );
+      finish(() => reject(new QueryError('query_timeout', timeoutMessage(timeoutMs))));
     }, timeoutMs);
     child.once('message', (reply: QueryReply) => {
       // The answer is in: the process ends by itself, and need not hold this one open meanwhile.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Waits (up to `limitMs`) until a process has a child, and returns the child's pid (Linux /proc). */
@@ -18,6 +18,29 @@ export async function gone(pid: number, limitMs = 10_000): Promise<void> {
     await sleep(20);
   }
   throw new Error(`process ${pid} is still running ${limitMs} ms later`);
+}
+
+/** Waits (up to `limitMs`) until a process has a file open (Linux /proc): it got that far. */
+export async function holdsOpen(pid: number, file: string, limitMs = 30_000): Promise<void> {
+  for (let waited = 0; waited < limitMs; waited += 20) {
+    if (openFiles(pid).includes(file)) return;
+    await sleep(20);
+  }
+  throw new Error(`process ${pid} did not open ${file} within ${limitMs} ms`);
+}
+
+function openFiles(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+  } catch {
+    return [];
+  }
 }
 
 function readChildren(pid: number): number[] {
