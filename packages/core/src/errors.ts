@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'store_gone'
   | 'query_rejected'
   | 'query_timeout'
+  | 'queue_unavailable'
+  | 'queue_busy'
   | 'internal';
 
 /** The shape in which errors cross process boundaries (IPC, JSON API). */
@@ -111,6 +113,13 @@ export class StoreError extends EmbsweepError {
 /** A user query that `embsweep query` refuses to run (writes, ATTACH, PRAGMA, ...) or had to stop. */
 export class QueryError extends EmbsweepError {
   constructor(code: 'query_rejected' | 'query_timeout', message: string) {
+    super(code, message);
+  }
+}
+
+/** The job queue (Redis) of distributed workers cannot be used: unreachable, or the sweep is taken. */
+export class QueueError extends EmbsweepError {
+  constructor(code: 'queue_unavailable' | 'queue_busy', message: string) {
     super(code, message);
   }
 }

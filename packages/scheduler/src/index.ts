@@ -2,3 +2,4 @@
 export { runSweep, type RunSweepOptions, type SweepRunResult } from './run-sweep.js';
 export { LocalProcessExecutor, type LocalExecutorOptions } from './local-process-executor.js';
 export { describeParams } from './epoch-points.js';
+export { DataPreparer } from './data-preparer.js';

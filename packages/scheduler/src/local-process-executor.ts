@@ -10,7 +10,8 @@ import {
   type TrialRecord,
   type WorkerMessage,
 } from '@embsweep/core';
-import { WORKER_MAIN, prepareData, resolveTrainingParams } from '@embsweep/trainer/inputs';
+import { WORKER_MAIN } from '@embsweep/trainer/inputs';
+import { DataPreparer } from './data-preparer.js';
 import { describeExit } from './exit-reason.js';
 import { cancelLocalWorker, probeLocalTrial } from './local-liveness.js';
 import { WorkerPool, type PooledWorker } from './worker-pool.js';
@@ -63,10 +64,10 @@ type Watched = { readonly kind: 'outcome'; readonly outcome: RunOutcome } | { re
  */
 export class LocalProcessExecutor implements Executor {
   private readonly pool: WorkerPool;
-  /** Data preparations done in this process (key -> done), so each happens once. */
-  private readonly prepared = new Set<string>();
+  private readonly data: DataPreparer;
 
   constructor(private readonly options: LocalExecutorOptions) {
+    this.data = new DataPreparer(options.sweepDir, options.cacheDir);
     this.pool = new WorkerPool(
       () =>
         fork(options.workerPath ?? WORKER_MAIN, [], {
@@ -93,25 +94,9 @@ export class LocalProcessExecutor implements Executor {
     );
   }
 
-  /**
-   * Prepares the trial's data set in the shared cache, in this process, once per (data set,
-   * vocab_size, max_length): bad data fails here, before any worker starts, and the workers
-   * then only read the cache.
-   */
+  /** Prepares the trial's data set in the shared cache, once, in this process (see DataPreparer). */
   prepare(trial: TrialAssignment): Promise<void> {
-    const settings = resolveTrainingParams(trial.params);
-    const key = JSON.stringify([trial.inputs.dataset.fingerprint, settings.vocab_size, settings.max_length]);
-    if (!this.prepared.has(key)) {
-      prepareData({
-        dataset: trial.inputs.dataset.spec,
-        vocabSize: settings.vocab_size,
-        maxLength: settings.max_length,
-        baseDir: this.options.sweepDir,
-        cacheDir: this.options.cacheDir,
-        fingerprint: trial.inputs.dataset.fingerprint, // hashed by the caller a moment ago
-      });
-      this.prepared.add(key);
-    }
+    this.data.prepare(trial);
     return Promise.resolve();
   }
 
@@ -124,7 +109,8 @@ export class LocalProcessExecutor implements Executor {
     return Promise.resolve();
   }
 
-  run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial {
+  run(trial: TrialAssignment, given: TrialHandlers): RunningTrial {
+    const handlers = ignoringFailures(given);
     const control: TrialControl = {
       stopReason: undefined,
       killed: false,
@@ -335,4 +321,27 @@ function stopGently(worker: PooledWorker, reason: string, graceSeconds: number):
   };
   child.once('exit', cancel);
   return cancel;
+}
+
+/**
+ * Handlers whose throws are dropped: a report that could not be recorded is lost either way
+ * here (the IPC channel has no acknowledgement), and the scheduler already knows its store
+ * failed; a throw must not become an uncaught exception in a message event.
+ */
+function ignoringFailures(handlers: TrialHandlers): TrialHandlers {
+  const guard =
+    <A extends unknown[]>(f: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        f(...args);
+      } catch {
+        // see above
+      }
+    };
+  return {
+    onReady: guard((info) => handlers.onReady(info)),
+    onEpoch: guard((report) => handlers.onEpoch(report)),
+    onHeartbeat: guard(() => handlers.onHeartbeat()),
+    onLog: guard((message) => handlers.onLog(message)),
+  };
 }

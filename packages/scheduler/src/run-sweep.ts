@@ -50,9 +50,9 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunResult
   const { spec, store, executor, logger } = options;
   const sweep = openSweepForRun(store, spec, options.forceResume === true);
   try {
-    await reconcileTrials(store, sweep.id, executor, logger);
+    const reattach = await reconcileTrials(store, sweep.id, executor, logger);
     const history = loadHistory(store, sweep.id, spec);
-    return await new SweepRun(options, sweep.id, history).run();
+    return await new SweepRun(options, sweep.id, history).run(reattach);
   } finally {
     await executor.close();
   }

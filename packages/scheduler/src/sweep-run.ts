@@ -2,6 +2,9 @@ import { hostname } from 'node:os';
 import PQueue from 'p-queue';
 import {
   DataError,
+  EmbsweepError,
+  type EpochReport,
+  type TrialRuntime,
   countTrials,
   nextTrial,
   type Claimant,
@@ -58,9 +61,14 @@ export class SweepRun {
     this.target = new MetricTarget(settings.spec.metric);
   }
 
-  async run(): Promise<SweepRunResult> {
+  /** Runs the sweep; `reattach` are trials still trained remotely that this run takes over first. */
+  async run(reattach: readonly TrialRecord[] = []): Promise<SweepRunResult> {
     this.listenForSignals();
     this.target.checkHistory(this.history.trials);
+    for (const trial of reattach) {
+      this.settings.logger.info(`${this.label(trial)} is still running on a worker; following it again`);
+      void this.queue.add(() => this.runTrial(trial, true)).then(() => this.schedule());
+    }
     this.schedule();
     // A finished trial schedules the next one; once the queue drains, try once more (a retry
     // may have gone back to pending) before calling it done.
@@ -202,33 +210,42 @@ export class SweepRun {
     return `trial ${trial.index + 1}${total} (${describeParams(trial.params)}, seed ${trial.seed}${attempt})`;
   }
 
-  private async runTrial(trial: TrialRecord): Promise<void> {
+  /** Runs a trial (or, `reattached`, follows one a worker is still running) and records how it ends. */
+  private async runTrial(trial: TrialRecord, reattached = false): Promise<void> {
     const { store, executor, logger, spec } = this.settings;
     const assignment = this.assignment(trial);
-    try {
-      await executor.prepare?.(assignment);
-    } catch (error) {
-      this.guarded(() => this.failRun(trial, error));
-      return;
-    }
-    if (this.ending !== undefined) {
-      const reason = this.ending.reason;
-      this.guarded(() => this.settle(trial, 'interrupted', reason));
-      return;
+    if (!reattached) {
+      try {
+        await executor.prepare?.(assignment);
+      } catch (error) {
+        this.guarded(() => this.failRun(trial, error));
+        return;
+      }
+      if (this.ending !== undefined) {
+        const reason = this.ending.reason;
+        this.guarded(() => this.settle(trial, 'interrupted', reason));
+        return;
+      }
     }
     const label = this.label(trial);
-    logger.info(`${label} starting`);
+    if (!reattached) logger.info(`${label} starting`);
     let pruneReason: string | undefined;
-    const handle = executor.run(assignment, {
-      onReady: (info) => {
-        this.guarded(() => store.setTrialRuntime(trial.id, info));
+    // A handler returns once its report is recorded and throws when it could not be, so an
+    // executor with acknowledged reports keeps the report for a later run.
+    const recorded = <T>(step: () => T): T => {
+      const result = this.guarded(step);
+      if (this.storeError !== undefined) throw this.storeError;
+      return result as T;
+    };
+    const handlers = {
+      onReady: (info: TrialRuntime) => {
+        recorded(() => store.setTrialRuntime(trial.id, info));
         logger.info(`${label} running on ${info.backend} (${info.workerId} on ${info.host})`);
       },
-      onHeartbeat: () => this.guarded(() => store.heartbeat(trial.id)),
-      onLog: (message) => logger.debug(`${label}: ${message}`),
-      onEpoch: (report) => {
-        this.guarded(() => store.logMetrics(epochPoints(trial, report)));
-        if (this.storeError !== undefined) return;
+      onHeartbeat: () => recorded(() => store.heartbeat(trial.id)),
+      onLog: (message: string) => logger.debug(`${label}: ${message}`),
+      onEpoch: (report: EpochReport) => {
+        recorded(() => store.logMetrics(epochPoints(trial, report)));
         const value = report.metrics[spec.metric.name];
         if (value === undefined) return;
         this.history.recordEpoch(trial.id, report.epoch, value);
@@ -244,7 +261,11 @@ export class SweepRun {
           handle.stop(decision.reason);
         }
       },
-    });
+    };
+    const handle =
+      reattached && executor.reattach
+        ? executor.reattach(assignment, handlers)
+        : executor.run(assignment, handlers);
     this.running.set(trial.id, handle);
     const outcome = await handle.outcome;
     this.running.delete(trial.id);
@@ -293,6 +314,13 @@ export class SweepRun {
     outcome: Extract<RunOutcome, { kind: 'failed' }>,
   ): void {
     const { store, logger, spec } = this.settings;
+    if (outcome.fatal === true) {
+      // The executor can run nothing more: the sweep stops; the trial is not at fault.
+      this.fatal ??= new EmbsweepError(outcome.error?.code ?? 'internal', outcome.message);
+      this.settle(trial, 'interrupted', outcome.message);
+      this.end('stopped', outcome.message);
+      return;
+    }
     if (this.settings.kill?.aborted === true || outcome.code === 'interrupted') {
       // Killed on the user's second Ctrl-C, or its worker got the Ctrl-C itself: not the
       // trial's fault, so it runs again on resume.

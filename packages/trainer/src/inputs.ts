@@ -11,3 +11,5 @@ export type { PreparedData, EncodedSplit } from './data/prepared-data.js';
 export { resolveTrainingParams, type TrainingParams } from './train/training-params.js';
 export { WORKER_MAIN } from './worker/worker-path.js';
 export { checkSweepInputs, type InputCheckOptions } from './inputs/check-inputs.js';
+export { sourceFingerprint } from './data/load-texts.js';
+export { fileSha256 } from './inputs/file-hash.js';

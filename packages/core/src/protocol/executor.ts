@@ -5,6 +5,8 @@ import type { EpochReport, TrialAssignment, TrialSummary } from './worker-messag
 
 /** What the scheduler hears about a running trial. */
 export interface TrialHandlers {
+  // Each handler returns once the report is recorded, and throws when it could not be (the
+  // results database failed): an executor with a durable channel then does not acknowledge it.
   /** The worker is up: where it runs, the executor's id for it, and its backend (recorded with the trial). */
   onReady(info: TrialRuntime): void;
   onEpoch(report: EpochReport): void;
@@ -26,6 +28,11 @@ export type RunOutcome =
       /** What happened, for people: exit code or signal, the error message. */
       readonly message: string;
       readonly error?: SerializedError | undefined;
+      /**
+       * The executor can run nothing more (its job queue is gone for good): the sweep stops
+       * with this message, and the trial, not at fault, runs again on resume.
+       */
+      readonly fatal?: boolean | undefined;
     };
 
 /** A trial being run by an executor. */
@@ -37,8 +44,13 @@ export interface RunningTrial {
   readonly outcome: Promise<RunOutcome>;
 }
 
-/** Whether a trial that the database says is running is really being trained somewhere. */
-export type Liveness = { readonly alive: true } | { readonly alive: false; readonly reason: string };
+/**
+ * Whether a trial that the database says is running is really being trained somewhere, and,
+ * if it is, whether this scheduler should take it over (`reattach`: its workers report to
+ * whichever scheduler runs the sweep) or leave it to the scheduler that runs it.
+ */
+export type Liveness =
+  { readonly alive: true; readonly reattach?: boolean } | { readonly alive: false; readonly reason: string };
 
 /**
  * Runs trials somewhere: local child processes, or workers on other machines. The scheduler's
@@ -59,6 +71,11 @@ export interface Executor {
    * knows of where it ran.
    */
   probe(trial: TrialRecord): Promise<Liveness>;
+  /**
+   * Takes over a trial that probe() said to reattach: its reports from now on (and those sent
+   * while no scheduler listened) go to `handlers`, as if this executor had started it.
+   */
+  reattach?(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial;
   /** Ends a trial left running by a scheduler that is gone, if its worker is still at it. */
   cancel(trial: TrialRecord): Promise<void>;
   /** Releases what is kept between trials (idle workers); runSweep calls it when it ends. */

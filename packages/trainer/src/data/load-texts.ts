@@ -29,10 +29,13 @@ export function loadTexts(spec: DatasetSpec, baseDir: string): LabeledTexts {
 
 /**
  * What identifies the content of a data set, for the cache key: the spec, plus the file's
- * bytes or the corpus package's version, so an edited file is prepared again.
+ * bytes or the corpus package's version, so an edited file is prepared again. A file's path
+ * is where it is, not what it is: it is left out, so a copy elsewhere (a remote worker's, one
+ * received by content) has the same fingerprint.
  */
 export function sourceFingerprint(spec: DatasetSpec, baseDir: string): string {
-  const hash = createHash('sha256').update(canonicalJson(spec));
+  const identity = spec.source === 'file' ? { ...spec, path: undefined } : spec;
+  const hash = createHash('sha256').update(canonicalJson(identity));
   if (spec.source === 'file') {
     try {
       hash.update(readFileSync(resolveSweepPath(baseDir, spec.path)));

@@ -1,0 +1,3 @@
+// Test helpers of @embsweep/remote: a real redis-server and remote workers in processes of their own.
+export { startRedis, redisInstalled, type RedisServer } from './redis-server.js';
+export { startWorkerProcess, type WorkerProcess, type WorkerSettings } from './worker-processes.js';
