@@ -30,6 +30,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/run.js')).runCommand,
   },
   {
+    name: 'worker',
+    summary: 'train trials for sweeps run with --redis, on this machine (one of many)',
+    load: async () => (await import('./commands/worker.js')).workerCommand,
+  },
+  {
+    name: 'workers',
+    summary: 'list the workers connected to a Redis and what they run',
+    load: async () => (await import('./commands/workers.js')).workersCommand,
+  },
+  {
     name: 'train',
     summary: 'train one configuration in this process and print its epochs (for debugging)',
     load: async () => (await import('./commands/train.js')).trainCommand,

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { QueueError } from '@embsweep/core/errors';
 
 /**
  * A connection to the Redis at `url` (redis://, or rediss:// for TLS; a password in the URL
@@ -21,5 +22,34 @@ export function redactUrl(url: string): string {
     return parsed.href;
   } catch {
     return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/**
+ * Waits until Redis answers, or fails after `withinMs` with a message that names the server
+ * (without its password) and the last connection error.
+ */
+export async function reachRedis(redis: Redis, url: string, withinMs: number): Promise<void> {
+  let lastError = '';
+  const onError = (error: Error) => (lastError = error.message);
+  redis.on('error', onError);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new QueueError(
+            'queue_unavailable',
+            `cannot reach Redis at ${redactUrl(url)} (${lastError || 'no answer'}); start it, or check --redis`,
+          ),
+        ),
+      withinMs,
+    );
+  });
+  try {
+    await Promise.race([redis.ping(), deadline]);
+  } finally {
+    clearTimeout(timer);
+    redis.off('error', onError);
   }
 }

@@ -23,7 +23,7 @@ import {
   type SweepKeys,
 } from './keys.js';
 import { attemptKey, type ControlMessage, type Report, type TrialJob } from './protocol.js';
-import { connectRedis, redactUrl } from './redis-connection.js';
+import { connectRedis, reachRedis, redactUrl } from './redis-connection.js';
 import { ReportReader } from './report-reader.js';
 import { SchedulerLease } from './scheduler-lease.js';
 
@@ -85,6 +85,8 @@ export class RemoteExecutor implements Executor {
   private readonly lease: SchedulerLease;
   private readonly data: DataPreparer;
   private readonly trials = new Map<number, Tracked>();
+  /** Trials probe() said to reattach and that are not reattached yet: their reports wait. */
+  private readonly awaited = new Set<number>();
   private readonly uploads = new Map<string, Promise<BlobRef | undefined>>();
   private started: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
@@ -117,12 +119,14 @@ export class RemoteExecutor implements Executor {
   async prepare(trial: TrialAssignment): Promise<void> {
     await this.start();
     this.throwIfBroken();
+    this.reader.start();
     this.data.prepare(trial);
     await this.upload(trial);
   }
 
   run(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial {
     const tracked = this.track(trial, handlers);
+    this.reader.start();
     void this.enqueue(tracked);
     return this.handle(tracked);
   }
@@ -130,6 +134,7 @@ export class RemoteExecutor implements Executor {
   reattach(trial: TrialAssignment, handlers: TrialHandlers): RunningTrial {
     const tracked = this.track(trial, handlers);
     tracked.queued = true;
+    this.reader.start();
     return this.handle(tracked);
   }
 
@@ -141,7 +146,14 @@ export class RemoteExecutor implements Executor {
       return { alive: false, reason: 'its worker stopped renewing the job lock' };
     if (state === 'unknown') return { alive: false, reason: 'the queue has no job for it' };
     if (state === 'failed') return { alive: false, reason: 'its job failed (the worker was lost)' };
+    this.awaited.add(trial.id);
     return { alive: true, reattach: true };
+  }
+
+  /** Whether the queue knows a job for the trial's current attempt (it ran, or runs, remotely). */
+  async hasJob(trial: TrialRecord): Promise<boolean> {
+    await this.start();
+    return (await this.queue.getJobState(jobIdOf(trial.id, trial.attempt))) !== 'unknown';
   }
 
   async cancel(trial: TrialRecord): Promise<void> {
@@ -158,28 +170,37 @@ export class RemoteExecutor implements Executor {
 
   async close(): Promise<void> {
     this.timers.forEach((t) => clearInterval(t));
-    for (const tracked of this.trials.values())
+    for (const tracked of [...this.trials.values()])
       this.finish(tracked, { kind: 'failed', code: 'interrupted', message: 'the scheduler closed' });
-    await this.reader.close();
-    if (this.unreachableSince === undefined && this.started !== undefined) {
+    const reachable = this.unreachableSince === undefined && this.broken === undefined;
+    if (reachable && this.started !== undefined) {
       await Promise.allSettled([
         this.lease.release(),
         this.redis.hdel(SWEEPS_KEY, this.options.keys.namespace),
       ]);
     }
-    await this.queue.close().catch(() => undefined);
+    // With Redis away, commands wait for it forever: drop the connections, which ends them.
+    if (!reachable) {
+      this.readerConnection.disconnect();
+      this.redis.disconnect();
+    }
+    await this.reader.close();
+    if (reachable) await this.queue.close().catch(() => undefined);
     this.redis.disconnect();
     this.readerConnection.disconnect();
   }
 
-  /** Connects, takes the sweep's lease, announces the sweep to workers, starts reading reports. */
+  /**
+   * Connects, takes the sweep's lease and announces the sweep to workers. Reports are read
+   * from the first run, reattach or prepare on: not while probe() is still sorting out which
+   * trials to reattach, whose reports would otherwise be taken for strays.
+   */
   private start(): Promise<void> {
     this.started ??= (async () => {
-      await this.reachable();
+      await reachRedis(this.redis, this.options.redisUrl, this.options.giveUpMs ?? 60_000);
       await this.lease.take();
       await this.announce();
       await this.redis.publish(ANNOUNCE_CHANNEL, this.options.keys.namespace);
-      this.reader.start();
       this.timers.push(
         setInterval(() => void this.announce().catch(() => undefined), 5_000),
         setInterval(() => void this.watch(), this.options.watchMs ?? 500),
@@ -188,29 +209,6 @@ export class RemoteExecutor implements Executor {
       this.timers.forEach((t) => t.unref());
     })();
     return this.started;
-  }
-
-  /** Fails with a clear message when Redis does not answer within the give-up time. */
-  private async reachable(): Promise<void> {
-    const giveUpMs = this.options.giveUpMs ?? 60_000;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new QueueError(
-              'queue_unavailable',
-              `cannot reach Redis at ${redactUrl(this.options.redisUrl)} (${this.lastRedisError || 'no answer'}); start it, or check --redis`,
-            ),
-          ),
-        giveUpMs,
-      );
-    });
-    try {
-      await Promise.race([this.redis.ping(), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async announce(): Promise<void> {
@@ -254,6 +252,7 @@ export class RemoteExecutor implements Executor {
       worker: undefined,
     };
     this.trials.set(assignment.trialId, tracked);
+    this.awaited.delete(assignment.trialId);
     return tracked;
   }
 
@@ -333,6 +332,9 @@ export class RemoteExecutor implements Executor {
   /** Applies one report from the stream (see ReportReader: it acknowledges after this returns). */
   private apply(report: Report): void {
     const tracked = this.trials.get(report.trialId);
+    // Not acknowledged, so read again: the trial is about to be reattached.
+    if (tracked === undefined && this.awaited.has(report.trialId))
+      throw new Error(`trial ${report.trialId} is not reattached yet`);
     // Not a trial running here, or an attempt that was superseded: nothing it says counts.
     if (tracked === undefined || tracked.assignment.attempt !== report.attempt) return;
     tracked.worker = report.worker;

@@ -15,7 +15,7 @@ import {
 } from './keys.js';
 import { DataLocator } from './localize-data.js';
 import { attemptKey, type ControlMessage, type Report, type TrialJob } from './protocol.js';
-import { connectRedis } from './redis-connection.js';
+import { connectRedis, reachRedis } from './redis-connection.js';
 import { Slots } from './slots.js';
 import { toWire } from './wire-json.js';
 import { announceWorker, withdrawWorker, type WorkerAnnouncement } from './worker-registry.js';
@@ -33,6 +33,8 @@ export interface RemoteWorkerOptions {
   readonly backend?: string | undefined;
   /** How long a job's lock lasts without renewal: a killed worker's trial is retried after about this. @default 30000 */
   readonly lockDurationMs?: number;
+  /** How long to wait for Redis at start before giving up with a message. @default 10000 */
+  readonly connectTimeoutMs?: number;
   /** Settings of the local trainer processes (the tests pass fixture workers). */
   readonly local?: Pick<
     LocalExecutorOptions,
@@ -85,7 +87,13 @@ export class RemoteWorker {
   }
 
   async start(): Promise<void> {
-    await this.redis.ping();
+    try {
+      await reachRedis(this.redis, this.options.redisUrl, this.options.connectTimeoutMs ?? 10_000);
+    } catch (error) {
+      this.redis.disconnect();
+      this.subscriber.disconnect();
+      throw error;
+    }
     this.subscriber.on('message', () => void this.discover());
     this.subscriber.on('pmessage', (_pattern, channel: string, text: string) => this.control(channel, text));
     await this.subscriber.subscribe(ANNOUNCE_CHANNEL);

@@ -17,6 +17,9 @@ type StreamReply = [string, [string, string[]][]][] | null;
 export class ReportReader {
   private running = false;
   private loop: Promise<void> | undefined;
+  /** Resolves on close(): a read waiting on an unreachable Redis must not hold the close up. */
+  private closing: () => void = () => undefined;
+  private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
   private groupReady = false;
 
   constructor(
@@ -35,6 +38,7 @@ export class ReportReader {
 
   async close(): Promise<void> {
     this.running = false;
+    this.closing();
     await this.loop;
   }
 
@@ -42,34 +46,58 @@ export class ReportReader {
     let backlog = true; // first what was delivered before and never acknowledged
     while (this.running) {
       try {
-        await this.ensureGroup();
-        const reply = (await this.redis.xreadgroup(
-          'GROUP',
-          GROUP,
-          CONSUMER,
-          'COUNT',
-          200,
-          'BLOCK',
-          200,
-          'STREAMS',
-          this.stream,
-          backlog ? '0' : '>',
-        )) as StreamReply;
-        const entries = reply?.[0]?.[1] ?? [];
+        const entries = await Promise.race([
+          this.ensureGroup().then(() => this.read(backlog ? '0' : '>')),
+          this.closed.then(() => []),
+        ]);
         if (backlog && entries.length === 0) backlog = false;
         for (const [id, fields] of entries) {
           if (!this.running) return;
           const report = decode(fields);
           // Something on the stream that is not a report is dropped rather than stall the sweep.
-          if (report !== undefined) this.apply(report);
-          await this.redis.multi().xack(this.stream, GROUP, id).xdel(this.stream, id).exec();
+          if (report !== undefined && !this.applied(report)) {
+            backlog = true; // it stays pending: read it again (with what follows it) in a moment
+            await pause(200);
+            break;
+          }
+          await Promise.race([
+            this.redis.multi().xack(this.stream, GROUP, id).xdel(this.stream, id).exec(),
+            this.closed,
+          ]);
         }
       } catch (error) {
         if (!this.running) return;
         if (/NOGROUP/.test(String(error))) this.groupReady = false;
+        backlog = true; // what was delivered and not acknowledged is pending: read from there again
         this.onError(error as Error);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await pause(200);
       }
+    }
+  }
+
+  private async read(from: '0' | '>'): Promise<[string, string[]][]> {
+    const reply = (await this.redis.xreadgroup(
+      'GROUP',
+      GROUP,
+      CONSUMER,
+      'COUNT',
+      200,
+      'BLOCK',
+      200,
+      'STREAMS',
+      this.stream,
+      from,
+    )) as StreamReply;
+    return reply?.[0]?.[1] ?? [];
+  }
+
+  /** Hands a report to `apply`; false when it could not be recorded (it is not acknowledged). */
+  private applied(report: Report): boolean {
+    try {
+      this.apply(report);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -96,3 +124,5 @@ function decode(fields: string[]): Report | undefined {
     return undefined;
   }
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { MAX_CONCURRENCY } from '@embsweep/core';
-import { LocalProcessExecutor, runSweep } from '@embsweep/scheduler';
+import { runSweep } from '@embsweep/scheduler';
+import { redactUrl } from '@embsweep/remote';
 import { SqliteStore } from '@embsweep/store';
 import { describeTrialInputs } from '@embsweep/trainer/inputs';
+import { chooseExecutor, connectedSlots } from '../choose-executor.js';
 import { consoleLogger } from '../console-logger.js';
+import { parseCount, parseRedisUrl } from '../parse-redis-url.js';
 import { LiveStatus } from '../live-status.js';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { EXIT } from '../io.js';
@@ -20,7 +23,7 @@ import { runSummary } from './run-summary.js';
 export const runCommand: Command = {
   name: 'run',
   help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--dashboard [--port P] [--host H]]
-                    [--force-resume] [--verbose]
+                    [--redis URL [--local-workers N] [--max-upload-mb M]] [--force-resume] [--verbose]
 
 Validates the sweep file, prepares its data once, and runs its trials in worker processes, at
 most N at once, recording every epoch in the results database as it arrives. The
@@ -28,9 +31,15 @@ early-termination rule judges every epoch. Running the same command again resume
 finished trials are kept, unfinished ones run again. Ctrl-C stops it gracefully (running
 trials end at their next batch and are recorded as interrupted); a second Ctrl-C kills them.
 With --dashboard, the dashboard is served while the sweep runs and afterwards, until Ctrl-C.
+With --redis, trials go to a queue on that Redis and are trained by "embsweep worker"s on any
+machine (and, with --local-workers, also here); this command still records everything.
 
 Options:
-  --concurrency N  trials at once (default: execution.concurrency, else the number of CPU cores)
+  --concurrency N  trials at once (default: execution.concurrency, else the number of CPU cores;
+                   with --redis, the slots of the workers connected when the sweep starts)
+  --redis URL      run trials on remote workers through this Redis (redis://host:6379, rediss:// for TLS)
+  --local-workers N  with --redis: also run up to N trials at once in processes here
+  --max-upload-mb M  with --redis: largest data file sent to workers through Redis (default 256)
   --dashboard      serve the web dashboard while the sweep runs (see "embsweep dashboard")
   --port P         the dashboard's port (default: 8321; 0 picks a free one)
   --host H         the dashboard's address (default: 127.0.0.1, this machine only)
@@ -47,15 +56,27 @@ ${DB_FLAG_HELP}
       dashboard: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
+      redis: { type: 'string' },
+      'local-workers': { type: 'string' },
+      'max-upload-mb': { type: 'string' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError('expected one sweep file', 'run');
     const { spec, path } = await loadSweepFile(file, io.cwd);
     const sweepDir = dirname(path);
+    const redisUrl = values.redis === undefined ? undefined : parseRedisUrl(values.redis, 'run');
+    if (
+      redisUrl === undefined &&
+      (values['local-workers'] !== undefined || values['max-upload-mb'] !== undefined)
+    )
+      throw new UsageError('--local-workers and --max-upload-mb go with --redis', 'run');
+    const localWorkers = parseCount(values['local-workers'], 0, '--local-workers', MAX_CONCURRENCY, 'run');
+    const maxUploadMb = parseCount(values['max-upload-mb'], 256, '--max-upload-mb', 4096, 'run');
     const concurrency =
       values.concurrency === undefined
-        ? (spec.execution.concurrency ?? availableParallelism())
+        ? (spec.execution.concurrency ??
+          (redisUrl === undefined ? availableParallelism() : await connectedSlots(redisUrl, localWorkers)))
         : Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new UsageError(
@@ -106,18 +127,26 @@ ${DB_FLAG_HELP}
     const onSignal = () => (stop.signal.aborted ? kill.abort() : stop.abort());
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const named = { ...spec, name: spec.name ?? 'sweep' };
     try {
+      const where =
+        redisUrl === undefined
+          ? ''
+          : ` on workers through ${redactUrl(redisUrl)}${localWorkers > 0 ? ` and ${localWorkers} here` : ''}`;
       logger.info(
-        `sweep ${spec.name ?? ''}: ${spec.method} search, ${concurrency} at once, results in ${dbPath}`,
+        `sweep ${named.name}: ${spec.method} search, ${concurrency} at once${where}, results in ${dbPath}`,
       );
       const result = await runSweep({
-        spec: { ...spec, name: spec.name ?? 'sweep' },
+        spec: named,
         store,
-        executor: new LocalProcessExecutor({
-          backend: spec.execution.backend,
-          trialTimeoutSeconds: spec.execution.trial_timeout,
+        executor: chooseExecutor({
+          spec: named,
           sweepDir,
-          cacheDir: join(dirname(dbPath), '.embsweep-cache'),
+          dbPath,
+          logger,
+          redisUrl,
+          localWorkers,
+          maxUploadBytes: maxUploadMb * 1024 * 1024,
         }),
         strategy: searchStrategyFor(spec),
         stopper: earlyStopperFor(spec),

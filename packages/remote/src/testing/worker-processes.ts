@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SCRIPTED_WORKER } from '@embsweep/scheduler/testing';
 import { makeTempDir } from '@embsweep/store/testing';
 import type { RemoteWorkerOptions } from '../remote-worker.js';
+import { LogWatch } from './log-watch.js';
 
 const WORKER_PROCESS = new URL('./fixtures/worker-process.js', import.meta.url).pathname;
 
@@ -11,10 +12,10 @@ const WORKER_PROCESS = new URL('./fixtures/worker-process.js', import.meta.url).
 export interface WorkerProcess {
   readonly child: ChildProcess;
   readonly dir: string;
-  /** Everything it wrote to stderr (its log). */
-  log(): string;
-  /** Sends SIGINT (`count` times) and waits for it to exit. */
-  interrupt(count?: number): Promise<void>;
+  /** Its log (stderr), to wait for a line. */
+  readonly log: LogWatch;
+  /** Sends SIGINT (a second one once the first was heard) and waits for it to exit. */
+  interrupt(count?: 1 | 2): Promise<void>;
   kill(): Promise<void>;
 }
 
@@ -44,20 +45,25 @@ export async function startWorkerProcess(
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const log = new LogWatch();
+  child.stderr?.on('data', (chunk: Buffer) => log.add(chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}): ${log}`)));
+    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}): ${log.all()}`)));
   });
   const exited = once(child, 'exit');
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     child,
     dir,
-    log: () => log,
-    async interrupt(count = 1) {
-      for (let i = 0; i < count; i++) child.kill('SIGINT');
+    log,
+    async interrupt(count: 1 | 2 = 1) {
+      child.kill('SIGINT');
+      if (count === 2) {
+        // Signals sent at once may arrive as one: the second goes once the first was heard.
+        await log.until(/draining/);
+        child.kill('SIGINT');
+      }
       if (!gone()) await exited;
     },
     async kill() {

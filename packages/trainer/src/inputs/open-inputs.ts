@@ -93,10 +93,14 @@ function withLocalPaths(inputs: TrialInputs, params: ParameterValues, sweepDir: 
 
 function checkHash(path: string, expected: string, what: string): void {
   const actual = fileSha256(path);
-  if (actual === null) throw new DataError(`cannot read ${what} ${path}`);
+  // Files a sweep names are never sent to workers as code: each machine needs its own copy.
+  if (actual === null)
+    throw new DataError(
+      `cannot read ${what} ${path} on this machine: copy it there, at the same place relative to the sweep file's folder (a worker's --sweep-dir) and with the same content`,
+    );
   if (actual !== expected) {
     throw new DataError(
-      `${what} ${path} is not the file the sweep started with (its content changed since, or this machine has another copy)`,
+      `${what} ${path} is not the file the sweep started with (its content changed since, or this machine has another copy): give every machine the same file`,
     );
   }
 }

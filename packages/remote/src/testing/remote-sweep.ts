@@ -1,0 +1,83 @@
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  GridSearch,
+  MedianStopper,
+  NEVER_STOP,
+  SILENT_LOGGER,
+  flattenParameters,
+  type Logger,
+  type SweepSpec,
+} from '@embsweep/core';
+import { validateSweep } from '@embsweep/core/sweep-file';
+import { runSweep, type SweepRunResult } from '@embsweep/scheduler';
+import { SqliteStore } from '@embsweep/store';
+import { sweepKeys } from '../keys.js';
+import { RemoteExecutor } from '../remote-executor.js';
+
+/** A sweep of scripted fixture trials: each grid cell's params tell the fixture worker what to do. */
+export function fixtureSweep(
+  name: string,
+  parameters: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): SweepSpec & { name: string } {
+  const spec = validateSweep({
+    method: 'grid',
+    model: './fixture.js',
+    metric: { name: 'val_loss' },
+    dataset: { source: 'synthetic', samples: 40 },
+    parameters,
+    ...extra,
+  });
+  return { ...spec, name };
+}
+
+export interface RemoteSweepRun {
+  readonly redisUrl: string;
+  readonly dbPath: string;
+  readonly spec: SweepSpec & { name: string };
+  readonly concurrency?: number;
+  readonly logger?: Logger;
+  readonly giveUpMs?: number;
+  readonly stop?: AbortSignal;
+}
+
+/** Runs a fixture sweep through a RemoteExecutor, recording in a real SQLite file. */
+export async function runRemoteSweep(run: RemoteSweepRun): Promise<SweepRunResult> {
+  const { spec, dbPath, redisUrl } = run;
+  const store = SqliteStore.open(dbPath);
+  try {
+    return await runSweep({
+      spec,
+      store,
+      executor: new RemoteExecutor({
+        redisUrl,
+        keys: sweepKeys(hostname(), dbPath, spec.name),
+        sweep: spec.name,
+        dbPath,
+        sweepDir: dirname(dbPath),
+        cacheDir: join(dirname(dbPath), 'cache'),
+        execution: { trialTimeoutSeconds: spec.execution.trial_timeout },
+        logger: run.logger ?? SILENT_LOGGER,
+        giveUpMs: run.giveUpMs,
+        watchMs: 200,
+      }),
+      strategy: new GridSearch(flattenParameters(spec.parameters)),
+      stopper:
+        spec.early_terminate?.type === 'median'
+          ? new MedianStopper(spec.early_terminate, spec.metric)
+          : NEVER_STOP,
+      inputs: {
+        dataset: { spec: spec.dataset, fingerprint: 'fixture' },
+        model: { kind: 'built-in', name: 'embedding-classifier' },
+        files: {},
+      },
+      logger: run.logger ?? SILENT_LOGGER,
+      concurrency: run.concurrency ?? 2,
+      maxConsecutiveFailures: 100,
+      stop: run.stop,
+    });
+  } finally {
+    store.close();
+  }
+}
