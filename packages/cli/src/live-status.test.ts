@@ -28,4 +28,18 @@ describe('the live status line', () => {
       '3/6 done (1 ok, 1 pruned, 1 failed), 1 pending | running: #3 ep 4 0.512, #4 starting | best val_loss 0.4200 | 00:30 elapsed, ETA 00:30',
     );
   });
+
+  it("says on which machine a trial runs when it is not the scheduler's", () => {
+    const remote = { ...trial(2, 'running'), workerHost: 'gpu-box' } as TrialRecord;
+    const local = { ...trial(3, 'running'), workerHost: 'laptop' } as TrialRecord;
+    const text = statusText(
+      [remote, local],
+      new Map([[2, { epoch: 1, value: 0.5 }]]),
+      'val_loss',
+      'minimize',
+      0,
+      'laptop',
+    );
+    assert.match(text, /running: #2@gpu-box ep 1 0\.500, #3 starting \|/);
+  });
 });

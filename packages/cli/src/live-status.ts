@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Store, TrialRecord } from '@embsweep/core';
 
 /** What the status line shows; computed from the store, so it is the same truth as the database. */
@@ -7,6 +8,8 @@ export function statusText(
   metric: string,
   goal: 'minimize' | 'maximize',
   elapsedMs: number,
+  /** The scheduler's machine: a trial running on another one shows where (`#3@gpu-box`). */
+  localHost?: string,
 ): string {
   const count = (state: string) => trials.filter((t) => t.state === state).length;
   const done = count('completed') + count('pruned') + count('failed');
@@ -19,9 +22,13 @@ export function statusText(
   const runningText = running
     .map((t) => {
       const last = latest.get(t.id);
+      const where =
+        t.workerHost !== null && t.workerHost !== undefined && t.workerHost !== localHost
+          ? `@${t.workerHost}`
+          : '';
       return last
-        ? `#${t.index + 1} ep ${last.epoch} ${last.value.toPrecision(3)}`
-        : `#${t.index + 1} starting`;
+        ? `#${t.index + 1}${where} ep ${last.epoch} ${last.value.toPrecision(3)}`
+        : `#${t.index + 1}${where} starting`;
     })
     .join(', ');
   return `${done}/${trials.length} done (${count('completed')} ok, ${count('pruned')} pruned, ${count('failed')} failed), ${count('pending')} pending | running: ${runningText || '-'} | best ${metric} ${best} | ${clock(elapsedMs)} elapsed, ETA ${eta}`;
@@ -77,7 +84,7 @@ export class LiveStatus {
       const value = curve?.values.at(-1);
       if (epoch !== undefined && value !== undefined) latest.set(t.id, { epoch, value });
     }
-    const text = statusText(trials, latest, this.metric, this.goal, Date.now() - this.started);
+    const text = statusText(trials, latest, this.metric, this.goal, Date.now() - this.started, hostname());
     this.line = text.length > this.columns() - 1 ? `${text.slice(0, this.columns() - 2)}…` : text;
     this.write(`\r\x1b[K${this.line}`);
   }
