@@ -151,6 +151,17 @@ describe(
       assert.match(alone.stderr, /--local-workers and --max-upload-mb go with --redis/);
     });
 
+    it('says when Redis cannot be reached, before it touches the results database', async () => {
+      const dir = sweepFolder({ ...base, name: 'no-redis' });
+      const run = await cli(['run', 'sweep.json', '--redis', 'redis://127.0.0.1:9'], dir);
+      assert.equal(run.code, 1);
+      assert.match(
+        run.stderr,
+        /cannot reach Redis at redis:\/\/127\.0\.0\.1:9 \(connect ECONNREFUSED .*\); start it, or check --redis/,
+      );
+      assert.equal(existsSync(join(dir, 'embsweep.db')), false);
+    });
+
     it('stops taking trials at Ctrl-C and exits with 130', async () => {
       worker.ctrlC();
       assert.deepEqual(await worker.exit, { code: 130, signal: null });

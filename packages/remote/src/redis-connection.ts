@@ -48,6 +48,13 @@ export async function reachRedis(redis: Redis, url: string, withinMs: number): P
   });
   try {
     await Promise.race([redis.ping(), deadline]);
+  } catch (error) {
+    if (error instanceof QueueError) throw error;
+    // Redis answered, with a refusal (a wrong password, a replica that is loading...).
+    throw new QueueError(
+      'queue_unavailable',
+      `Redis at ${redactUrl(url)} refused the connection: ${(error as Error).message}; check the password in --redis`,
+    );
   } finally {
     clearTimeout(timer);
     redis.off('error', onError);

@@ -6,7 +6,13 @@ import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { EmbsweepError, SILENT_LOGGER, type EpochReport, type RunOutcome } from '@embsweep/core';
+import {
+  EmbsweepError,
+  HyperbandStopper,
+  SILENT_LOGGER,
+  type EpochReport,
+  type RunOutcome,
+} from '@embsweep/core';
 import { scriptedTrial } from '@embsweep/scheduler/testing';
 import { SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
@@ -335,6 +341,53 @@ describe(
         } finally {
           store.close();
         }
+      }
+    });
+
+    it('prunes on a remote worker like on a local one, and does not retry a pruned trial', async () => {
+      await worker({ concurrency: 1 });
+      const curves = [
+        [1.0, 0.5, 0.4, 0.3],
+        [1.0, 0.6, 0.5, 0.45],
+        [1.0, 0.9, 0.9, 0.9],
+      ];
+      const spec = fixtureSweep(
+        'remote-prune',
+        { curve: { values: curves } },
+        { execution: { max_retries: 2 }, early_terminate: { type: 'hyperband', min_iter: 2, eta: 2 } },
+      );
+      const dbPath = join(makeTempDir('remote-prune'), 'r.db');
+      await runRemoteSweep({
+        redisUrl: redis.url,
+        dbPath,
+        spec,
+        concurrency: 1,
+        stopper:
+          spec.early_terminate?.type === 'hyperband'
+            ? new HyperbandStopper(spec.early_terminate, spec.metric)
+            : assert.fail('the sweep has a hyperband rule'),
+      });
+      assert.deepEqual(transitions(dbPath)[2], ['0:pending', '1:running', '1:pruned']);
+    });
+
+    it('takes a password in the URL, and says so plainly when it is wrong', async () => {
+      const locked = await startRedis({ password: 's3cret' });
+      try {
+        const remote = await startWorkerProcess(locked.url, { concurrency: 1 });
+        const dbPath = join(makeTempDir('password'), 'r.db');
+        const spec = fixtureSweep('password', { curve: { value: [0.5, 0.4] } });
+        const result = await runRemoteSweep({ redisUrl: locked.url, dbPath, spec });
+        await remote.kill();
+        assert.equal(result.status, 'finished');
+        const wrong = locked.url.replace('s3cret', 'guess');
+        await assert.rejects(
+          runRemoteSweep({ redisUrl: wrong, dbPath: join(makeTempDir('password-wrong'), 'r.db'), spec }),
+          (e: unknown) =>
+            e instanceof EmbsweepError &&
+            /^Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ refused the connection: WRONGPASS/.test(e.message),
+        );
+      } finally {
+        await locked.stop();
       }
     });
   },

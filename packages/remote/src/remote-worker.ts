@@ -79,7 +79,9 @@ export class RemoteWorker {
 
   constructor(private readonly options: RemoteWorkerOptions) {
     this.redis = connectRedis(options.redisUrl, `embsweep-worker-${process.pid}`);
-    this.subscriber = this.redis.duplicate();
+    // No ready check (INFO) on the subscriber: after a reconnect ioredis would send it in
+    // subscriber mode, where Redis refuses it, and the process would end.
+    this.subscriber = this.redis.duplicate({ enableReadyCheck: false });
     this.slots = new Slots(options.concurrency);
     this.data = new DataLocator(this.redis, options.sweepDir, options.cacheDir);
     for (const connection of [this.redis, this.subscriber])

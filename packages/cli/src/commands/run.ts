@@ -73,11 +73,12 @@ ${DB_FLAG_HELP}
       throw new UsageError('--local-workers and --max-upload-mb go with --redis', 'run');
     const localWorkers = parseCount(values['local-workers'], 0, '--local-workers', MAX_CONCURRENCY, 'run');
     const maxUploadMb = parseCount(values['max-upload-mb'], 256, '--max-upload-mb', 4096, 'run');
+    // With --redis, Redis is asked first: one that cannot be reached ends the run before the
+    // results database is touched.
+    const slots =
+      redisUrl === undefined ? availableParallelism() : await connectedSlots(redisUrl, localWorkers);
     const concurrency =
-      values.concurrency === undefined
-        ? (spec.execution.concurrency ??
-          (redisUrl === undefined ? availableParallelism() : await connectedSlots(redisUrl, localWorkers)))
-        : Number(values.concurrency);
+      values.concurrency === undefined ? (spec.execution.concurrency ?? slots) : Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new UsageError(
         `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (as execution.concurrency); got ${JSON.stringify(values.concurrency)}`,

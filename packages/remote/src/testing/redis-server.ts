@@ -19,7 +19,9 @@ export function redisInstalled(): boolean {
 }
 
 /** Starts redis-server and resolves once it accepts connections. */
-export async function startRedis(options: { readonly appendOnly?: boolean } = {}): Promise<RedisServer> {
+export async function startRedis(
+  options: { readonly appendOnly?: boolean; readonly password?: string } = {},
+): Promise<RedisServer> {
   const port = await freePort();
   const dir = makeTempDir('redis');
   const args = [
@@ -35,10 +37,11 @@ export async function startRedis(options: { readonly appendOnly?: boolean } = {}
     options.appendOnly === true ? 'yes' : 'no',
     '--appendfsync',
     'always',
+    ...(options.password === undefined ? [] : ['--requirepass', options.password]),
   ];
   let server = await launch(args);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${options.password === undefined ? '' : `:${options.password}@`}127.0.0.1:${port}`,
     port,
     async restart() {
       await terminate(server);

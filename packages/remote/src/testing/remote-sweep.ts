@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   GridSearch,
-  MedianStopper,
+  type EarlyStopper,
   NEVER_STOP,
   SILENT_LOGGER,
   flattenParameters,
@@ -40,6 +40,8 @@ export interface RemoteSweepRun {
   readonly logger?: Logger;
   readonly giveUpMs?: number;
   readonly stop?: AbortSignal;
+  /** The early-termination rule. @default none */
+  readonly stopper?: EarlyStopper;
 }
 
 /** Runs a fixture sweep through a RemoteExecutor, recording in a real SQLite file. */
@@ -63,10 +65,7 @@ export async function runRemoteSweep(run: RemoteSweepRun): Promise<SweepRunResul
         watchMs: 200,
       }),
       strategy: new GridSearch(flattenParameters(spec.parameters)),
-      stopper:
-        spec.early_terminate?.type === 'median'
-          ? new MedianStopper(spec.early_terminate, spec.metric)
-          : NEVER_STOP,
+      stopper: run.stopper ?? NEVER_STOP,
       inputs: {
         dataset: { spec: spec.dataset, fingerprint: 'fixture' },
         model: { kind: 'built-in', name: 'embedding-classifier' },
