@@ -151,6 +151,45 @@ describe(
       assert.match(alone.stderr, /--local-workers and --max-upload-mb go with --redis/);
     });
 
+    it("with --local-workers, also trains on the scheduler's machine", async () => {
+      const dir = sweepFolder({
+        ...base,
+        name: 'mixed',
+        parameters: { ...base.parameters, embedding_dim: { values: [4, 6, 8, 10, 12, 14] } },
+      });
+      const run = await cli(
+        ['run', 'sweep.json', '--redis', redis.url, '--local-workers', '1', '--concurrency', '3'],
+        dir,
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const where = query(
+        join(dir, 'embsweep.db'),
+        "SELECT worker_id LIKE 'local:%' AS here, state FROM trials",
+      );
+      assert.equal(where.length, 6);
+      assert.ok(where.every((t) => t['state'] === 'completed'));
+      assert.ok(
+        where.some((t) => t['here'] === 1),
+        'some trials ran here',
+      );
+      assert.ok(
+        where.some((t) => t['here'] === 0),
+        'some trials ran on the worker',
+      );
+    });
+
+    it('refuses to send a data file over the upload limit, saying what to do instead', async () => {
+      const dir = sweepFolder({ ...base, name: 'too-big' });
+      const row = `${'word '.repeat(40)},pos\n${'other '.repeat(40)},neg\n`;
+      writeFileSync(join(dir, 'data', 'texts.csv'), `text,label\n${row.repeat(3000)}`);
+      const run = await cli(['run', 'sweep.json', '--redis', redis.url, '--max-upload-mb', '1'], dir);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(
+        run.stderr,
+        /the data file .*texts\.csv is 1\.\d MB, more than the 1\.0 MB that workers can be sent through Redis; put a copy on every worker machine/,
+      );
+    });
+
     it('says when Redis cannot be reached, before it touches the results database', async () => {
       const dir = sweepFolder({ ...base, name: 'no-redis' });
       const run = await cli(['run', 'sweep.json', '--redis', 'redis://127.0.0.1:9'], dir);

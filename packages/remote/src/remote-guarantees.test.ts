@@ -390,5 +390,35 @@ describe(
         await locked.stop();
       }
     });
+
+    it('works over TLS (rediss://), trusting a private authority through NODE_EXTRA_CA_CERTS', async () => {
+      const secure = await startRedis({ tls: true });
+      try {
+        const env = { NODE_EXTRA_CA_CERTS: secure.caFile };
+        const remote = await startWorkerProcess(secure.url, { concurrency: 2 }, env);
+        const dbPath = join(makeTempDir('tls'), 'r.db');
+        const args = {
+          redisUrl: secure.url,
+          dbPath,
+          name: 'tls',
+          parameters: { curve: { values: [[0.5], [0.4]] } },
+        };
+        const scheduler = spawn(process.execPath, [SCHEDULER_PROCESS, JSON.stringify(args)], {
+          env: { ...process.env, ...env },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let out = '';
+        scheduler.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        await once(scheduler, 'exit');
+        await remote.kill();
+        assert.equal(out.trim(), 'finished');
+        assert.deepEqual(transitions(dbPath), [
+          ['0:pending', '1:running', '1:completed'],
+          ['0:pending', '1:running', '1:completed'],
+        ]);
+      } finally {
+        await secure.stop();
+      }
+    });
   },
 );

@@ -1,12 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { makeTempDir } from '@embsweep/store/testing';
 
 /** A real redis-server of the test's own, on a free port in a folder of its own. */
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
+  /** With TLS: the certificate of the authority that signed the server's (for NODE_EXTRA_CA_CERTS). */
+  readonly caFile?: string | undefined;
   /** Stops it (SIGTERM: with append-only persistence it writes its file) and starts it again on the same port. */
   restart(): Promise<void>;
   /** Stops it for good. */
@@ -20,13 +24,15 @@ export function redisInstalled(): boolean {
 
 /** Starts redis-server and resolves once it accepts connections. */
 export async function startRedis(
-  options: { readonly appendOnly?: boolean; readonly password?: string } = {},
+  options: { readonly appendOnly?: boolean; readonly password?: string; readonly tls?: boolean } = {},
 ): Promise<RedisServer> {
   const port = await freePort();
   const dir = makeTempDir('redis');
+  const tls = options.tls === true ? makeCertificates(dir) : undefined;
   const args = [
-    '--port',
-    String(port),
+    ...(tls === undefined
+      ? ['--port', String(port)]
+      : ['--port', '0', '--tls-port', String(port), '--tls-auth-clients', 'no', ...tls.args]),
     '--bind',
     '127.0.0.1',
     '--dir',
@@ -41,8 +47,9 @@ export async function startRedis(
   ];
   let server = await launch(args);
   return {
-    url: `redis://${options.password === undefined ? '' : `:${options.password}@`}127.0.0.1:${port}`,
+    url: `${tls === undefined ? 'redis' : 'rediss'}://${options.password === undefined ? '' : `:${options.password}@`}127.0.0.1:${port}`,
     port,
+    caFile: tls?.caFile,
     async restart() {
       await terminate(server);
       server = await launch(args);
@@ -71,6 +78,71 @@ async function terminate(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   server.kill('SIGTERM');
   await once(server, 'exit');
+}
+
+/** A certificate authority and a server certificate for 127.0.0.1, made with openssl. */
+function makeCertificates(dir: string): { readonly caFile: string; readonly args: readonly string[] } {
+  const at = (name: string) => join(dir, name);
+  const openssl = (...args: string[]) => {
+    const result = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`openssl ${args[0] ?? ''} failed: ${result.stderr}`);
+  };
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=embsweep test CA',
+    '-keyout',
+    at('ca.key'),
+    '-out',
+    at('ca.pem'),
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    at('server.key'),
+    '-out',
+    at('server.csr'),
+  );
+  writeFileSync(at('san.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    at('server.csr'),
+    '-CA',
+    at('ca.pem'),
+    '-CAkey',
+    at('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    at('san.cnf'),
+    '-out',
+    at('server.pem'),
+  );
+  return {
+    caFile: at('ca.pem'),
+    args: [
+      '--tls-cert-file',
+      at('server.pem'),
+      '--tls-key-file',
+      at('server.key'),
+      '--tls-ca-cert-file',
+      at('ca.pem'),
+    ],
+  };
 }
 
 function freePort(): Promise<number> {

@@ -25,6 +25,7 @@ export type WorkerSettings = Partial<Omit<RemoteWorkerOptions, 'logger' | 'redis
 export async function startWorkerProcess(
   redisUrl: string,
   settings: WorkerSettings = {},
+  env: NodeJS.ProcessEnv = {},
 ): Promise<WorkerProcess> {
   const dir = makeTempDir('remote-worker');
   const options = {
@@ -43,6 +44,7 @@ export async function startWorkerProcess(
   };
   const child = spawn(process.execPath, [WORKER_PROCESS, JSON.stringify(options)], {
     cwd: dir,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = new LogWatch();
