@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { redisInstalled, startRedis, type RedisServer } from '@embsweep/remote/testing';
-import { openDatabase } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
+import { query } from './support/query.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { spawnCli, type CliProcess } from './support/spawn-cli.js';
 
@@ -32,15 +32,6 @@ async function cli(
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function query(db: string, sql: string): Record<string, unknown>[] {
-  const conn = openDatabase(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    conn.close();
   }
 }
 

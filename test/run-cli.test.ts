@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openDatabase } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
+import { query } from './support/query.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { spawnCli } from './support/spawn-cli.js';
 import { mountTmpfs } from './support/tmpfs.js';
@@ -30,15 +31,6 @@ const longSweep = (name: string) => ({
   },
   execution: { backend: 'wasm' },
 });
-
-function query(db: string, sql: string): Record<string, unknown>[] {
-  const conn = openDatabase(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    conn.close();
-  }
-}
 
 /** Every trial completed, and every (trial, attempt, metric) curve has epochs 1..n exactly once. */
 function assertCompleteAndUnduplicated(db: string, expectedTrials: number) {

@@ -1,11 +1,7 @@
-import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { SILENT_LOGGER, type Executor } from '@embsweep/core';
+import type { Executor } from '@embsweep/core';
 import { executorContract, type ContractSettings } from '@embsweep/scheduler/testing';
-import { makeTempDir } from '@embsweep/store/testing';
-import { sweepKeys } from './keys.js';
-import { RemoteExecutor } from './remote-executor.js';
+import { testExecutor } from './testing/test-executor.js';
 import { redisInstalled, startRedis, type RedisServer } from './testing/redis-server.js';
 import { startWorkerProcess, type WorkerProcess } from './testing/worker-processes.js';
 
@@ -16,18 +12,8 @@ let sweeps = 0;
 /** The contract's executor: a RemoteExecutor on its own sweep, served by a worker process of its own. */
 function remoteExecutor(settings: ContractSettings): Executor {
   if (redis === undefined) throw new Error('redis-server is not running');
-  const dir = makeTempDir('remote-contract');
-  const sweep = `contract-${++sweeps}`;
-  const executor = new RemoteExecutor({
-    redisUrl: redis.url,
-    keys: sweepKeys(hostname(), join(dir, 'r.db'), sweep),
-    sweep,
-    dbPath: join(dir, 'r.db'),
-    sweepDir: dir,
-    cacheDir: join(dir, 'cache'),
+  const executor = testExecutor(redis.url, `contract-${++sweeps}`, {
     execution: { trialTimeoutSeconds: settings.trialTimeoutSeconds },
-    logger: SILENT_LOGGER,
-    watchMs: 200,
   });
   const worker = startWorkerProcess(redis.url, {
     concurrency: 4,

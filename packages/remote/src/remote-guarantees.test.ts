@@ -6,20 +6,13 @@ import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import {
-  EmbsweepError,
-  HyperbandStopper,
-  SILENT_LOGGER,
-  type EpochReport,
-  type RunOutcome,
-} from '@embsweep/core';
+import { EmbsweepError, HyperbandStopper, type EpochReport, type RunOutcome } from '@embsweep/core';
 import { scriptedTrial } from '@embsweep/scheduler/testing';
 import { SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { connectRedis } from './redis-connection.js';
 import { attemptKey } from './protocol.js';
-import { sweepKeys } from './keys.js';
-import { RemoteExecutor } from './remote-executor.js';
+import { testExecutor, testKeys } from './testing/test-executor.js';
 import { LogWatch } from './testing/log-watch.js';
 import { redisInstalled, startRedis, type RedisServer } from './testing/redis-server.js';
 import { fixtureSweep, runRemoteSweep } from './testing/remote-sweep.js';
@@ -54,24 +47,8 @@ function transitions(dbPath: string): string[][] {
   }
 }
 
-/** The keys of a test sweep (its results database does not matter for these). */
-const keysOf = (name: string) => sweepKeys(hostname(), `/tests/${name}.db`, name);
-
-function executorFor(name: string, giveUpMs?: number): RemoteExecutor {
-  const dir = makeTempDir(name);
-  return new RemoteExecutor({
-    redisUrl: redis.url,
-    keys: keysOf(name),
-    sweep: name,
-    dbPath: join(dir, 'r.db'),
-    sweepDir: dir,
-    cacheDir: join(dir, 'cache'),
-    execution: {},
-    logger: SILENT_LOGGER,
-    watchMs: 200,
-    giveUpMs,
-  });
-}
+const executorFor = (name: string) => testExecutor(redis.url, name);
+const keysOf = testKeys;
 
 describe(
   'remote workers: guarantees with real processes and a real Redis',

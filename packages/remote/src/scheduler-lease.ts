@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { QueueError } from '@embsweep/core/errors';
+import { processAlive } from '@embsweep/scheduler';
 import type { Redis } from 'ioredis';
 
 /** Who holds a sweep: one scheduler at a time applies its reports and creates its jobs. */
@@ -34,7 +35,7 @@ export class SchedulerLease {
     const taken = await this.redis.set(this.key, this.me, 'PX', this.ttlMs, 'NX');
     if (taken !== 'OK') {
       const holder = parseHolder(await this.redis.get(this.key));
-      if (holder !== undefined && !(holder.host === hostname() && !alive(holder.pid))) {
+      if (holder !== undefined && !(holder.host === hostname() && !processAlive(holder.pid))) {
         throw new QueueError(
           'queue_busy',
           `another embsweep run (pid ${holder.pid} on ${holder.host}) is running sweep "${this.sweep}" with this results database through this Redis; wait for it to end, or stop it first`,
@@ -68,14 +69,5 @@ function parseHolder(text: string | null): Holder | undefined {
     return typeof holder.pid === 'number' && typeof holder.host === 'string' ? holder : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,3 +1,4 @@
+import { processAlive } from './process-alive.js';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Liveness, TrialRecord } from '@embsweep/core';
@@ -58,14 +59,4 @@ export function cancelLocalWorker(trial: TrialRecord, workerScript: string): voi
 function heartbeatFresh(trial: TrialRecord, graceSeconds: number): boolean {
   const at = trial.heartbeatAt === null ? NaN : Date.parse(trial.heartbeatAt);
   return Number.isFinite(at) && Date.now() - at <= graceSeconds * 1000;
-}
-
-/** Whether a process of this machine is alive (signal 0 checks without touching it). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -12,11 +12,11 @@ import {
   type EarlyStopper,
   type SweepSpec,
 } from '@embsweep/core';
-import { validateSweep } from '@embsweep/core/sweep-file';
 import { SqliteStore } from '@embsweep/store';
 import { makeTempDir } from '@embsweep/store/testing';
 import { LocalProcessExecutor } from './local-process-executor.js';
 import { runSweep } from './run-sweep.js';
+import { fixtureSweep } from './testing/fixture-sweep.js';
 
 const FIXTURE = new URL('./testing/fixtures/scripted-worker.js', import.meta.url);
 
@@ -29,20 +29,8 @@ function stopperOf(spec: SweepSpec): EarlyStopper {
 }
 
 /** A sweep of fixture trials: each value of `behaviour` (or curve) is one trial. */
-function sweep(
-  parameters: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): SweepSpec & { name: string } {
-  const spec = validateSweep({
-    method: 'grid',
-    model: './fixture.js',
-    metric: { name: 'val_loss' },
-    dataset: { source: 'synthetic', samples: 40 },
-    parameters,
-    ...extra,
-  });
-  return { ...spec, name: 'fixture' };
-}
+const sweep = (parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  fixtureSweep(parameters, extra);
 
 async function run(
   spec: SweepSpec & { name: string },

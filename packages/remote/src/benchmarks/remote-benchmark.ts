@@ -6,19 +6,12 @@
 // - throughput of a sweep on two workers against one (one slot each).
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import {
-  SILENT_LOGGER,
-  type EpochReport,
-  type Executor,
-  type MetricPoint,
-  type TrialHandlers,
-} from '@embsweep/core';
+import { type EpochReport, type Executor, type MetricPoint, type TrialHandlers } from '@embsweep/core';
 import { LocalProcessExecutor } from '@embsweep/scheduler';
 import { SCRIPTED_WORKER, scriptedTrial } from '@embsweep/scheduler/testing';
 import { SqliteStore } from '@embsweep/store';
 import { contractSpec, gridPlan, makeTempDir } from '@embsweep/store/testing';
-import { sweepKeys } from '../keys.js';
-import { RemoteExecutor } from '../remote-executor.js';
+import { testExecutor } from '../testing/test-executor.js';
 import { redisInstalled, startRedis, type RedisServer } from '../testing/redis-server.js';
 import { fixtureSweep, runRemoteSweep } from '../testing/remote-sweep.js';
 import { startWorkerProcess } from '../testing/worker-processes.js';
@@ -29,20 +22,7 @@ const percentile = (xs: readonly number[], p: number) =>
 const quiet: TrialHandlers = { onReady() {}, onEpoch() {}, onHeartbeat() {}, onLog() {} };
 
 let sweeps = 0;
-function remoteExecutor(redis: RedisServer): RemoteExecutor {
-  const dir = makeTempDir('remote-bench');
-  const sweep = `bench-${++sweeps}`;
-  return new RemoteExecutor({
-    redisUrl: redis.url,
-    keys: sweepKeys(hostname(), join(dir, 'r.db'), sweep),
-    sweep,
-    dbPath: join(dir, 'r.db'),
-    sweepDir: dir,
-    cacheDir: join(dir, 'cache'),
-    execution: {},
-    logger: SILENT_LOGGER,
-  });
-}
+const remoteExecutor = (redis: RedisServer) => testExecutor(redis.url, `bench-${++sweeps}`);
 
 /** Milliseconds per trial of `count` one-epoch trials run one after another. */
 async function perTrialMs(executor: Executor, count: number): Promise<number> {

@@ -9,27 +9,19 @@ import {
   type Logger,
   type SweepSpec,
 } from '@embsweep/core';
-import { validateSweep } from '@embsweep/core/sweep-file';
+import { fixtureSweep as sharedFixtureSweep } from '@embsweep/scheduler/testing';
 import { runSweep, type SweepRunResult } from '@embsweep/scheduler';
 import { SqliteStore } from '@embsweep/store';
 import { sweepKeys } from '../keys.js';
 import { RemoteExecutor } from '../remote-executor.js';
 
-/** A sweep of scripted fixture trials: each grid cell's params tell the fixture worker what to do. */
+/** A fixture sweep (see @embsweep/scheduler/testing) with a name of its own. */
 export function fixtureSweep(
   name: string,
   parameters: Record<string, unknown>,
   extra: Record<string, unknown> = {},
 ): SweepSpec & { name: string } {
-  const spec = validateSweep({
-    method: 'grid',
-    model: './fixture.js',
-    metric: { name: 'val_loss' },
-    dataset: { source: 'synthetic', samples: 40 },
-    parameters,
-    ...extra,
-  });
-  return { ...spec, name };
+  return sharedFixtureSweep(parameters, extra, name);
 }
 
 export interface RemoteSweepRun {

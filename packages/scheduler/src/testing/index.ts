@@ -8,3 +8,4 @@ export {
   type ContractSettings,
 } from './executor-contract.js';
 export { leftRunningTrial } from './left-running.js';
+export { fixtureSweep } from './fixture-sweep.js';
