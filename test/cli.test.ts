@@ -70,6 +70,16 @@ describe('embsweep (the real program)', () => {
     assert.match(result.stdout, /27 trials: 9 configurations x 3 seeds \(grid search\)/);
   });
 
+  it('plans the first seed of every configuration before the second of any (seed-major)', () => {
+    const plan = JSON.parse(runCli(['plan', 'sweeps/median-seeds.json', '--json']).stdout) as {
+      seed: number;
+    }[];
+    assert.deepEqual(
+      plan.map((t) => t.seed),
+      [...Array<number>(9).fill(0), ...Array<number>(9).fill(1), ...Array<number>(9).fill(2)],
+    );
+  });
+
   it('reports every problem of a bad file with its path, exits 2 and writes nothing', () => {
     const file = tempSweep(
       JSON.stringify({

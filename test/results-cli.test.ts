@@ -70,6 +70,21 @@ describe('results commands (ls, show, best, query, export)', () => {
     assert.equal(pruned.length, 1);
   });
 
+  it('best ranks completed trials only unless asked; a pruned value is marked as partial', () => {
+    const all = JSON.parse(runCli(['show', 'quick-grid', '--db', db, '--format', 'json']).stdout) as Record<
+      string,
+      unknown
+    >[];
+    const pruned = all.find((r) => String(r['state']).startsWith('pruned'));
+    assert.match(String(pruned?.['state']), /^pruned at epoch \d+$/);
+    const best = (extra: string[]) =>
+      JSON.parse(
+        runCli(['best', 'quick-grid', '--db', db, '--top', '20', '--format', 'json', ...extra]).stdout,
+      ) as Record<string, unknown>[];
+    assert.ok(best([]).every((r) => r['state'] === 'completed'));
+    assert.ok(best(['--include-partial']).some((r) => String(r['state']).startsWith('pruned at epoch')));
+  });
+
   it('best ranks by the best epoch of each trial, by the sweep goal', () => {
     const result = runCli(['best', 'quick-grid', '--db', db, '--top', '3', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
@@ -80,6 +95,7 @@ describe('results commands (ls, show, best, query, export)', () => {
       number | null
     >[];
     const expected = all
+      .filter((r) => (r['state'] as unknown) === 'completed')
       .map((r) => r['best_val_loss'])
       .filter((v): v is number => typeof v === 'number')
       .sort((a, b) => a - b)

@@ -53,7 +53,7 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
       result.stdout,
       /Sweep "quick-grid" finished: 12 completed, 0 pruned, 0 failed, 0 not run, of 12\./,
     );
-    assert.match(result.stdout, /Best trials by val_loss \(minimize\):/);
+    assert.match(result.stdout, /Best completed trials by val_loss \(minimize\):/);
     const db = join(dir, 'embsweep.db');
     const trials = query(
       db,
@@ -76,6 +76,18 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
       [96, 96, 96, 96],
     );
     assertCompleteAndUnduplicated(db, 12);
+  });
+
+  it('runs sweeps/median-seeds.json to the end of several configurations, not only the first one', () => {
+    const dir = makeTempDir('median-seeds');
+    copyFileSync(join(REPO_ROOT, 'sweeps/median-seeds.json'), join(dir, 'median-seeds.json'));
+    const result = runCli(['run', 'median-seeds.json'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const finished = query(
+      join(dir, 'embsweep.db'),
+      "SELECT DISTINCT config_index FROM trials WHERE state = 'completed'",
+    );
+    assert.ok(finished.length >= 2, `configurations run to the end: ${finished.length}`);
   });
 
   it('stops on Ctrl-C, keeps what was recorded, and resumes to the end', async () => {
@@ -300,7 +312,7 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     );
     const switched = runCli(['run', file, '--force-resume'], dir);
     assert.equal(switched.status, 0, switched.stderr);
-    assert.match(switched.stdout, /Best trials by val_acc \(maximize\):\n.*best_val_acc/);
+    assert.match(switched.stdout, /Best completed trials by val_acc \(maximize\):\n.*best_val_acc/);
     const db = join(dir, 'embsweep.db');
     const mismatched = query(
       db,

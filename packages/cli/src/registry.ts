@@ -42,10 +42,11 @@ const EARLY_STOPPERS: {
   readonly [T in EarlyTerminate['type']]: (
     rule: Extract<EarlyTerminate, { type: T }>,
     metric: SweepSpec['metric'],
+    seeds: number,
   ) => EarlyStopper;
 } = {
   hyperband: (rule, metric) => new HyperbandStopper(rule, metric),
-  median: (rule, metric) => new MedianStopper(rule, metric),
+  median: (rule, metric, seeds) => new MedianStopper(rule, metric, seeds),
   asha: (rule, metric) => new AshaStopper(rule, metric),
 };
 
@@ -58,6 +59,10 @@ export function searchStrategyFor(spec: SweepSpec): SearchStrategy {
 export function earlyStopperFor(spec: SweepSpec): EarlyStopper {
   const rule = spec.early_terminate;
   if (rule === undefined) return NEVER_STOP;
-  const make = EARLY_STOPPERS[rule.type] as (r: EarlyTerminate, m: SweepSpec['metric']) => EarlyStopper;
-  return make(rule, spec.metric);
+  const make = EARLY_STOPPERS[rule.type] as (
+    r: EarlyTerminate,
+    m: SweepSpec['metric'],
+    seeds: number,
+  ) => EarlyStopper;
+  return make(rule, spec.metric, spec.seeds.length);
 }

@@ -204,12 +204,17 @@ export class ResultsReader {
   }
 
   /** The trials of a sweep with a best value, best first by the sweep's goal (ties: earlier epoch). */
-  bestTrials(sweep: string, top: number): SummaryRow[] {
+  /**
+   * The trials with the best value of the sweep's metric, best first. Only completed trials by
+   * default: a pruned trial's best is from fewer epochs and is not comparable with theirs.
+   */
+  bestTrials(sweep: string, top: number, options: { readonly includePartial?: boolean } = {}): SummaryRow[] {
     const spec = this.sweepSpec(sweep);
     const order = spec.metric.goal === 'maximize' ? 'DESC' : 'ASC';
+    const completed = options.includePartial === true ? '' : "AND state = 'completed'";
     return this.db
       .prepare(
-        `SELECT * FROM trial_summary WHERE sweep = ? AND best_value IS NOT NULL
+        `SELECT * FROM trial_summary WHERE sweep = ? AND best_value IS NOT NULL ${completed}
           ORDER BY best_value ${order}, best_epoch, trial_index LIMIT ?`,
       )
       .all(sweep, top) as SummaryRow[];

@@ -14,9 +14,12 @@ export const bestCommand: Command = {
 
 Prints the trials with the best value of the sweep's metric, best first by the sweep's goal.
 A trial counts with its best epoch (the epoch whose weights it keeps), not its last one.
+Only completed trials count, unless --include-partial: a pruned trial's best comes from fewer
+epochs (shown as "pruned at epoch k") and is not comparable with a finished trial's.
 
 Options:
   --top N     how many trials (default 5)
+  --include-partial  also rank pruned, interrupted and failed trials by what they reached
   --format F  table (default), json or csv
 ${DB_FLAG_HELP}
   -h, --help  show this help`,
@@ -25,6 +28,7 @@ ${DB_FLAG_HELP}
       db: { type: 'string' },
       top: { type: 'string' },
       format: { type: 'string' },
+      'include-partial': { type: 'boolean' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const [sweep, ...extra] = positionals;
@@ -37,9 +41,14 @@ ${DB_FLAG_HELP}
     const reader = ResultsReader.open(resolveDbPath(values.db, io.cwd));
     try {
       const spec = reader.sweepSpec(sweep);
-      const rows = trialRows(spec, reader.bestTrials(sweep, top));
+      const includePartial = values['include-partial'] === true;
+      const rows = trialRows(spec, reader.bestTrials(sweep, top, { includePartial }));
       if (rows.length === 0 && format === 'table') {
-        io.out(`No trial of "${sweep}" has reported ${spec.metric.name} yet.\n`);
+        io.out(
+          includePartial
+            ? `No trial of "${sweep}" has reported ${spec.metric.name} yet.\n`
+            : `No trial of "${sweep}" has completed yet (--include-partial shows the others).\n`,
+        );
         return EXIT.ok;
       }
       const columns = Object.keys(trialRows(spec, [{ params: '{}' }])[0] ?? {});

@@ -50,6 +50,6 @@ describe('the summary embsweep run prints at the end', () => {
       text,
       /finished \(metric\.target 0\.5 reached\): 1 completed, 0 pruned, 0 failed, 2 not run, of 3\./,
     );
-    assert.match(text, /Best trials by val_loss \(minimize\)/);
+    assert.match(text, /Best completed trials by val_loss \(minimize\)/);
   });
 });

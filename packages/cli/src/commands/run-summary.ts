@@ -34,8 +34,9 @@ export function runSummary(
 
 function bestTable(spec: SweepSpec, trials: readonly TrialRecord[]): string {
   const goal = spec.metric.goal === 'maximize' ? -1 : 1;
+  // Completed trials only: a pruned trial's best comes from fewer epochs.
   const top = trials
-    .filter((t) => t.bestValue !== null)
+    .filter((t) => t.bestValue !== null && t.state === 'completed')
     .sort((a, b) => goal * ((a.bestValue ?? 0) - (b.bestValue ?? 0)))
     .slice(0, 5);
   if (top.length === 0) return '';
@@ -56,5 +57,5 @@ function bestTable(spec: SweepSpec, trials: readonly TrialRecord[]): string {
     })),
   );
   const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'duration_s' && c !== 'error');
-  return `\nBest trials by ${spec.metric.name} (${spec.metric.goal}):\n${formatRows(columns, rows, 'table')}\n`;
+  return `\nBest completed trials by ${spec.metric.name} (${spec.metric.goal}):\n${formatRows(columns, rows, 'table')}\n`;
 }

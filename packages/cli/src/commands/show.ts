@@ -46,7 +46,7 @@ ${DB_FLAG_HELP}
         const states = ['pending', 'running', 'completed', 'failed', 'pruned', 'interrupted'];
         if (!states.includes(state))
           throw new UsageError(`--state must be one of ${states.join(', ')}; got "${state}"`, 'show');
-        rows = rows.filter((r) => r['state'] === state);
+        rows = rows.filter((r) => String(r['state']).split(' ')[0] === state);
       }
       const columns = Object.keys(trialRows(spec, [{ params: '{}' }])[0] ?? {});
       const sortBy = typeof values.sort === 'string' ? values.sort : 'trial';

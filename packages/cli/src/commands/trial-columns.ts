@@ -21,7 +21,8 @@ export function trialRows(spec: SweepSpec, rows: readonly SummaryRow[]): Record<
       out[name] = name
         .split('.')
         .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], values);
-    out['state'] = r['state'];
+    // A pruned trial's values are partial: say so wherever they are shown beside finished ones.
+    out['state'] = r['state'] === 'pruned' ? `pruned at epoch ${String(r['epochs_run'] ?? '?')}` : r['state'];
     out[`best_${spec.metric.name}`] = r['best_value'];
     out['best_epoch'] = r['best_epoch'];
     out['epochs'] = r['epochs_run'];

@@ -9,6 +9,9 @@ export interface TrialProgress {
    * Infinity are kept as reported; each rule treats them as its reference system does.
    */
   readonly values: readonly number[];
+  /** The trial's configuration (its parameters without the seed), when the rule may use it. */
+  readonly config?: number | undefined;
+  readonly seed?: number | undefined;
 }
 
 export type StopDecision =

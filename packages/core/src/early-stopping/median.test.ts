@@ -95,3 +95,76 @@ describe('MedianStopper (Optuna MedianPruner)', () => {
     );
   });
 });
+
+describe('MedianStopper with several seeds per configuration', () => {
+  /** A completed trial of configuration `config` and seed `seed`. */
+  const run = (config: number, seed: number, values: number[]): TrialProgress => ({
+    id: `c${config}s${seed}`,
+    state: 'completed',
+    values,
+    config,
+    seed,
+  });
+  const judge = (values: number[], others: TrialProgress[], spec: Partial<MedianSpec> = {}, seed = 0) => {
+    const trial: TrialProgress = { id: 'x', state: 'running', values, config: 9, seed };
+    return new MedianStopper({ ...defaults, ...spec }, minimize, 3).decide(trial, [...others, trial]).stop;
+  };
+
+  it('does not prune a trial behind the median by less than the seed spread measured so far', () => {
+    // Configuration 1's seeds differ by about 0.2 at epoch 1 (spread 0.14); the median is 1.0.
+    const done = [run(1, 0, [1.0]), run(1, 1, [1.2]), run(2, 0, [0.9]), run(3, 0, [1.0])];
+    assert.equal(judge([1.1], done), false, '0.1 behind: within the noise');
+    assert.equal(judge([1.6], done), true, '0.6 behind: far outside it');
+  });
+
+  it('compares with the trial of the same seed where a configuration has one (paired)', () => {
+    // Seed 1 is 0.02 behind seed 0 in every configuration; the spread is 0.014.
+    const done = [run(1, 0, [0.5]), run(1, 1, [0.52]), run(2, 0, [0.6]), run(2, 1, [0.62])];
+    // Paired with seed 1's 0.52 and 0.62 (median 0.57), 0.58 is 0.01 behind: kept. Against the
+    // configurations' means (0.51, 0.61: median 0.56) it would be 0.02 behind: pruned.
+    assert.equal(judge([0.58], done, {}, 1), false);
+    assert.equal(judge([0.6], done, {}, 1), true, '0.03 behind its pairs: pruned');
+  });
+
+  it('counts distinct configurations for the start-up, not trials', () => {
+    const threeSeedsOfOne = [run(1, 0, [1]), run(1, 1, [1]), run(1, 2, [1])];
+    assert.equal(judge([5], threeSeedsOfOne, { n_startup_trials: 2 }), false, 'one configuration so far');
+    assert.equal(judge([5], [...threeSeedsOfOne, run(2, 0, [1])], { n_startup_trials: 2 }), true);
+  });
+
+  it('with one seed per configuration decides exactly as the plain rule', () => {
+    const cases: [number[], number[][]][] = [
+      [
+        [2.5],
+        [
+          [1, 1],
+          [3, 3],
+          [2, 2],
+        ],
+      ],
+      [
+        [1.5],
+        [
+          [1, 1],
+          [3, 3],
+          [2, 2],
+        ],
+      ],
+      [[4, 3], [[1, 2]]],
+      [
+        [0.5, 3],
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+      ],
+    ];
+    for (const [values, curves] of cases) {
+      const done = curves.map((c, i) => run(i, 0, c));
+      const trial: TrialProgress = { id: 'x', state: 'running', values, config: 9, seed: 0 };
+      const oneSeed = new MedianStopper(defaults, minimize, 1).decide(trial, [...done, trial]).stop;
+      assert.equal(oneSeed, verdict(values, completed(...curves)));
+    }
+  });
+});

@@ -34,8 +34,30 @@ function take(
 }
 
 describe('nextTrial (ask and tell)', () => {
-  it('gives every seed of a configuration before asking the strategy for the next one', () => {
-    const s = spec({ seeds: [5, 6] });
+  it('runs the first seed of every configuration before the second of any (seed-major, the default)', () => {
+    const s = spec({ seeds: [0, 1, 2] });
+    const history = new SweepHistory('minimize');
+    const strategy = new GridSearch(flattenParameters(s.parameters));
+    const taken = Array.from({ length: 10 }, () => take(history, s, strategy));
+    assert.deepEqual(
+      taken.map((t) => t && [t.configIndex, t.seed]),
+      [[0, 0], [1, 0], [2, 0], [0, 1], [1, 1], [2, 1], [0, 2], [1, 2], [2, 2], undefined],
+    );
+  });
+
+  it('with seed-major order and run_cap, takes only the configurations whose seeds all fit', () => {
+    const s = spec({ seeds: [0, 1], run_cap: 4 });
+    const history = new SweepHistory('minimize');
+    const strategy = new GridSearch(flattenParameters(s.parameters));
+    const taken = Array.from({ length: 5 }, () => take(history, s, strategy));
+    assert.deepEqual(
+      taken.map((t) => t && [t.configIndex, t.seed]),
+      [[0, 0], [1, 0], [0, 1], [1, 1], undefined],
+    );
+  });
+
+  it('gives every seed of a configuration before asking the strategy for the next one (config-major)', () => {
+    const s = spec({ seeds: [5, 6], seed_order: 'config-major' });
     const history = new SweepHistory('minimize');
     const strategy = new GridSearch(flattenParameters(s.parameters));
     const taken = Array.from({ length: 7 }, () => take(history, s, strategy));
@@ -127,7 +149,7 @@ describe('nextTrial (ask and tell)', () => {
       plansAhead: 2,
       next: (history): ParameterValues => ({ embedding_dim: 8 * (history.configCount + 1) }),
     };
-    const trials = [...iteratePlan(spec({ seeds: [0, 1] }), startup)];
+    const trials = [...iteratePlan(spec({ seeds: [0, 1], seed_order: 'config-major' }), startup)];
     assert.deepEqual(
       trials.map((t) => [t.configIndex, t.seed]),
       [
@@ -135,6 +157,15 @@ describe('nextTrial (ask and tell)', () => {
         [0, 1],
         [1, 0],
         [1, 1],
+      ],
+    );
+    // Seed-major: the start-up configurations, first seeds; their second seeds follow them.
+    const seedMajor = [...iteratePlan(spec({ seeds: [0, 1] }), startup)];
+    assert.deepEqual(
+      seedMajor.map((t) => [t.configIndex, t.seed]),
+      [
+        [0, 0],
+        [1, 0],
       ],
     );
   });

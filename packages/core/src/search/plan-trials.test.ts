@@ -25,8 +25,8 @@ const grid = (extra: Record<string, unknown> = {}) =>
   });
 
 describe('planTrials', () => {
-  it('runs each configuration once per seed, configuration by configuration', () => {
-    const trials = planTrials(grid({ seeds: [1, 2] }));
+  it('runs each configuration once per seed, configuration by configuration (config-major)', () => {
+    const trials = planTrials(grid({ seeds: [1, 2], seed_order: 'config-major' }));
     assert.equal(trials.length, 8);
     assert.deepEqual(
       trials.slice(0, 3).map((t) => [t.configIndex, t.seed, t.params]),

@@ -18,7 +18,7 @@ export interface PlannedTrial extends NewTrial {
  * plan and stop early.
  */
 export function* iteratePlan(
-  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'>,
+  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'> & Partial<Pick<SweepSpec, 'seed_order'>>,
   strategy: SearchStrategy,
 ): Generator<PlannedTrial> {
   const history = new SweepHistory(spec.metric.goal);
@@ -33,7 +33,7 @@ export function* iteratePlan(
 
 /** The first `limit` trials of the plan (all of them by default), as an array. */
 export function planTrials(
-  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'>,
+  spec: Pick<SweepSpec, 'seeds' | 'run_cap' | 'metric'> & Partial<Pick<SweepSpec, 'seed_order'>>,
   strategy: SearchStrategy,
   limit = Infinity,
 ): PlannedTrial[] {

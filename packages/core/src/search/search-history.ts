@@ -37,6 +37,8 @@ export interface SearchHistory {
   hasCell(cellId: string): boolean;
   /** The configuration with the highest configIndex and the seeds it has trials for. */
   readonly newestConfig: NewestConfig | undefined;
+  /** The earliest configuration (by configIndex) with no trial of this seed yet. */
+  configWithout(seed: number): { readonly configIndex: number; readonly params: ParameterValues } | undefined;
 }
 
 export interface NewestConfig {
@@ -60,6 +62,10 @@ export class SweepHistory implements SearchHistory {
   private readonly configIndexes = new Set<number>();
   private readonly cells = new Set<string>();
   private newest: { configIndex: number; params: ParameterValues; seeds: Set<number> } | undefined;
+  /** Each configuration's parameters and seeds, by configIndex. */
+  private readonly byConfig = new Map<number, { params: ParameterValues; seeds: Set<number> }>();
+  /** Per seed, a configIndex below which every configuration has it (configurations only gain seeds). */
+  private readonly seedCursor = new Map<number, number>();
 
   constructor(private readonly goal: 'minimize' | 'maximize') {}
 
@@ -85,6 +91,18 @@ export class SweepHistory implements SearchHistory {
 
   get newestConfig(): NewestConfig | undefined {
     return this.newest;
+  }
+
+  configWithout(seed: number): { configIndex: number; params: ParameterValues } | undefined {
+    const last = this.newest?.configIndex ?? -1;
+    let at = this.seedCursor.get(seed) ?? 0;
+    for (; at <= last; at++) {
+      const config = this.byConfig.get(at);
+      if (config !== undefined && !config.seeds.has(seed)) break;
+    }
+    this.seedCursor.set(seed, at);
+    const config = this.byConfig.get(at);
+    return at > last || config === undefined ? undefined : { configIndex: at, params: config.params };
   }
 
   /** Adds a trial (or refreshes its state) from a store record, with its metric curve when given. */
@@ -117,6 +135,9 @@ export class SweepHistory implements SearchHistory {
       this.newest = { configIndex: entry.configIndex, params: entry.params, seeds: new Set() };
     }
     if (entry.configIndex === this.newest.configIndex) this.newest.seeds.add(entry.seed);
+    const config = this.byConfig.get(entry.configIndex) ?? { params: entry.params, seeds: new Set<number>() };
+    config.seeds.add(entry.seed);
+    this.byConfig.set(entry.configIndex, config);
   }
 
   setState(trialId: number, state: TrialState): void {
@@ -135,12 +156,24 @@ export class SweepHistory implements SearchHistory {
 
   /** The view the early-termination rules take: every trial's state and curve. */
   progress(): TrialProgress[] {
-    return this.list.map((t) => ({ id: String(t.id), state: t.state, values: t.values }));
+    return this.list.map((t) => ({
+      id: String(t.id),
+      state: t.state,
+      values: t.values,
+      config: t.configIndex,
+      seed: t.seed,
+    }));
   }
 
   progressOf(trialId: number): TrialProgress {
     const t = this.byId.get(trialId);
-    return { id: String(trialId), state: t?.state ?? 'running', values: t?.values ?? [] };
+    return {
+      id: String(trialId),
+      state: t?.state ?? 'running',
+      values: t?.values ?? [],
+      config: t?.configIndex,
+      seed: t?.seed,
+    };
   }
 
   private setValues(entry: MutableTrial, values: readonly number[]): void {

@@ -19,6 +19,13 @@ const split = {
 };
 
 /** The search methods a sweep file may name (the CLI's registry maps each to a strategy). */
+/**
+ * The order of a configuration's seeds: `seed-major` runs the first seed of every
+ * configuration before the second seed of any (early comparisons and pruning start-ups then
+ * cover many configurations); `config-major` runs all seeds of a configuration together.
+ */
+export const SEED_ORDERS = ['seed-major', 'config-major'] as const;
+
 export const METHODS = ['grid', 'random', 'bayes'] as const;
 
 export const METRIC = closedObject({
@@ -83,6 +90,7 @@ export const TOP_LEVEL = closedObject(
     run_cap: int.gt(0).optional(),
     early_terminate: z.unknown().optional(),
     seeds: z.array(int.min(0)).min(1).default([0]),
+    seed_order: z.enum(SEED_ORDERS).default('seed-major'),
     search_seed: int.min(0).default(0),
     bayes: BAYES.optional(),
     dataset: z.unknown().optional(),
