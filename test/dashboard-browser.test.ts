@@ -47,7 +47,7 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
   it('compares the curves of a finished sweep; sorts, filters and selects trials; opens a trial', async () => {
     const { path, sweep } = fillDatabase();
     const reader = ResultsReader.open(path);
-    const best = reader.bestTrials(sweep, 20);
+    const best = reader.bestTrials(sweep, 20, { includePartial: true });
     reader.close();
     const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash'));
     await server.waitFor(/dashboard: http/);
@@ -79,6 +79,12 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(await page.locator('tr.state-row-pruned').count(), 1);
       assert.equal(await attr(page, '#parameter-chart', 'data-series'), '2', 'one line per dropout value');
+      // A pruned trial's value is partial: drawn apart, never averaged into the lines.
+      assert.equal(
+        await attr(page, '#parameter-chart', 'data-line-trials'),
+        String(rows.filter((r) => r['state'] === 'completed').length),
+      );
+      assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
       assert.equal(
         await attr(page, '#parallel-chart', 'data-series'),
         '11',

@@ -1,8 +1,12 @@
 import type { TrialRow } from '@embsweep/server';
+import type { ChartDataset } from 'chart.js';
 import { Chart } from './chart-setup.js';
 import { colorScale, keyOf } from './colors.js';
 import { groupBy } from './groups.js';
 import { formatNumber, formatValue } from '../ui/format.js';
+
+/** A line's mean at each x position, or a pruned trial's value where its x value is. */
+type Point = number | null | { readonly x: string; readonly y: number | null };
 
 export interface ParameterInput {
   readonly metric: string;
@@ -18,14 +22,17 @@ export interface ParameterInput {
 /**
  * The best value of the sweep's metric against one parameter (e.g. best val_loss against
  * embedding_dim), one line per value of another (e.g. dropout). Each point is the mean over the
- * trials with those values (seeds, other parameters); the tooltip says over how many.
+ * completed trials with those values (seeds, other parameters); the tooltip says over how many.
+ * A pruned trial's value is partial (from fewer epochs): it is drawn apart, as a hollow grey
+ * marker "pruned at epoch k", and never averaged into a line.
  */
 export class ParameterChart {
-  private readonly chart: Chart<'line', (number | null)[]>;
+  private readonly chart: Chart<'line', Point[]>;
   private counts: number[][] = [];
+  private partialLabels: string[] = [];
 
   constructor(private readonly canvas: HTMLCanvasElement) {
-    this.chart = new Chart<'line', (number | null)[]>(canvas, {
+    this.chart = new Chart<'line', Point[]>(canvas, {
       type: 'line',
       data: { labels: [], datasets: [] },
       options: {
@@ -38,7 +45,9 @@ export class ParameterChart {
           tooltip: {
             callbacks: {
               label: (item) =>
-                `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '–' : formatNumber(item.parsed.y)} (mean of ${this.counts[item.datasetIndex]?.[item.dataIndex] ?? 0})`,
+                item.datasetIndex === this.counts.length - 1
+                  ? `${this.partialLabels[item.dataIndex] ?? 'pruned'}: ${formatNumber(item.parsed.y ?? NaN)} (partial)`
+                  : `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '–' : formatNumber(item.parsed.y)} (mean of ${this.counts[item.datasetIndex]?.[item.dataIndex] ?? 0})`,
             },
           },
         },
@@ -47,7 +56,8 @@ export class ParameterChart {
   }
 
   update(input: ParameterInput): void {
-    const withValue = input.trials.filter((t) => t.bestValue !== null);
+    const withValue = input.trials.filter((t) => t.bestValue !== null && t.state === 'completed');
+    const partial = input.trials.filter((t) => t.bestValue !== null && t.state === 'pruned');
     const lines = input.line
       ? groupBy(withValue, (t) => keyOf(t.params[input.line ?? '']))
       : new Map([['all', withValue]]);
@@ -73,15 +83,36 @@ export class ParameterChart {
       };
     });
     this.chart.data.labels = input.xValues.map(formatValue);
-    this.chart.data.datasets = datasets;
+    this.partialLabels = partial.map((t) => `#${t.index + 1} pruned at epoch ${t.epochsRun}`);
+    this.chart.data.datasets = [...datasets, partialDataset(input, partial)];
+    this.counts.push([]);
     const scales = this.chart.options.scales;
     if (scales?.['x']?.title) scales['x'].title.text = input.x;
     if (scales?.['y']?.title) scales['y'].title.text = `best ${input.metric}`;
     this.chart.update('none');
     this.canvas.dataset['series'] = String(datasets.length);
+    this.canvas.dataset['lineTrials'] = String(withValue.length);
+    this.canvas.dataset['partial'] = String(partial.length);
   }
 
   destroy(): void {
     this.chart.destroy();
   }
+}
+
+/** Pruned trials' values, each where its x parameter puts it: hollow grey markers, no line. */
+function partialDataset(input: ParameterInput, partial: readonly TrialRow[]) {
+  const x = input.xValues.map(keyOf);
+  return {
+    label: 'pruned (partial)',
+    data: partial.map((t) => ({
+      x: formatValue(input.xValues[x.indexOf(keyOf(t.params[input.x]))]),
+      y: t.bestValue,
+    })),
+    showLine: false,
+    borderColor: '#999',
+    backgroundColor: 'rgba(0, 0, 0, 0)',
+    pointRadius: 5,
+    pointStyle: 'circle',
+  } satisfies ChartDataset<'line', Point[]>;
 }
