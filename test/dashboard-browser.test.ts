@@ -85,6 +85,7 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         String(rows.filter((r) => r['state'] === 'completed').length),
       );
       assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
+      assert.equal(await attr(page, '#parallel-chart', 'data-partial'), '1', 'drawn apart as partial');
       assert.equal(
         await attr(page, '#parallel-chart', 'data-series'),
         '11',

@@ -78,17 +78,22 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     assertCompleteAndUnduplicated(db, 12);
   });
 
-  it('runs sweeps/median-seeds.json to the end of several configurations, not only the first one', () => {
-    const dir = makeTempDir('median-seeds');
-    copyFileSync(join(REPO_ROOT, 'sweeps/median-seeds.json'), join(dir, 'median-seeds.json'));
-    const result = runCli(['run', 'median-seeds.json'], dir);
-    assert.equal(result.status, 0, result.stderr);
-    const finished = query(
-      join(dir, 'embsweep.db'),
-      "SELECT DISTINCT config_index FROM trials WHERE state = 'completed'",
-    );
-    assert.ok(finished.length >= 2, `configurations run to the end: ${finished.length}`);
-  });
+  it(
+    'runs sweeps/median-seeds.json to the end of several configurations, not only the first one',
+    { timeout: 600_000 },
+    async () => {
+      const dir = makeTempDir('median-seeds');
+      copyFileSync(join(REPO_ROOT, 'sweeps/median-seeds.json'), join(dir, 'median-seeds.json'));
+      const run = spawnCli(['run', 'median-seeds.json'], dir);
+      const { code } = await run.exit;
+      assert.equal(code, 0, run.stderr());
+      const finished = query(
+        join(dir, 'embsweep.db'),
+        "SELECT DISTINCT config_index FROM trials WHERE state = 'completed'",
+      );
+      assert.ok(finished.length >= 2, `configurations run to the end: ${finished.length}`);
+    },
+  );
 
   it('stops on Ctrl-C, keeps what was recorded, and resumes to the end', async () => {
     // A 4-epoch trial runs beside a 40-epoch one: when it completes, the long one is mid-run.

@@ -94,7 +94,7 @@ export class ParallelChart {
                 return t
                   ? this.axes.map((a, i) =>
                       i === last
-                        ? `${a.name}: ${formatNumber(t.bestValue ?? NaN)}`
+                        ? `${a.name}: ${formatNumber(t.bestValue ?? NaN)}${t.state === 'pruned' ? ` (partial: pruned at epoch ${t.epochsRun})` : ''}`
                         : `${a.name}: ${formatValue(t.params[a.name])}`,
                     )
                   : '';
@@ -142,9 +142,23 @@ export class ParallelChart {
         pointRadius: 2,
       };
     });
+    // A pruned trial's value is partial (fewer epochs): a dashed grey line, not a colour of merit.
+    const partial: Dataset = {
+      label: 'pruned (partial)',
+      data: [],
+      trialAt: [],
+      borderColor: '#aaa',
+      backgroundColor: 'rgba(0, 0, 0, 0)',
+      borderDash: [4, 3],
+      borderWidth: 1,
+      pointRadius: 2,
+    };
     for (const t of rated) {
       const goodness = ((t.bestValue ?? lo) - lo) / span;
-      const ds = datasets[Math.round((input.goal === 'minimize' ? 1 - goodness : goodness) * (STEPS - 1))];
+      const ds =
+        t.state === 'pruned'
+          ? partial
+          : datasets[Math.round((input.goal === 'minimize' ? 1 - goodness : goodness) * (STEPS - 1))];
       if (!ds) continue;
       if (ds.data.length > 0) {
         ds.data.push({ x: 0, y: null });
@@ -155,11 +169,12 @@ export class ParallelChart {
         ds.trialAt.push(t.id);
       });
     }
-    this.chart.data.datasets = datasets.filter((d) => d.data.length > 0);
+    this.chart.data.datasets = [...datasets, partial].filter((d) => d.data.length > 0);
     const x = this.chart.options.scales?.['x'];
     if (x) Object.assign(x, { min: 0, max: Math.max(1, this.axes.length - 1) });
     this.chart.update('none');
     this.canvas.dataset['series'] = String(rated.length);
+    this.canvas.dataset['partial'] = String(rated.filter((t) => t.state === 'pruned').length);
   }
 
   destroy(): void {

@@ -32,6 +32,8 @@ export function contractSpec(goal: 'minimize' | 'maximize' = 'minimize'): SweepS
     method: 'grid',
     metric: { name: 'val_loss', goal },
     seeds: [0, 1],
+    // The contract's expected rows are written in this order: a configuration's seeds together.
+    seed_order: 'config-major',
     dataset: { source: 'synthetic' },
     parameters: { embedding_dim: { values: [8, 16] }, dropout: { values: [0, 0.5] } },
   });
