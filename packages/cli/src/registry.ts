@@ -47,7 +47,7 @@ const EARLY_STOPPERS: {
 } = {
   hyperband: (rule, metric) => new HyperbandStopper(rule, metric),
   median: (rule, metric, seeds) => new MedianStopper(rule, metric, seeds),
-  asha: (rule, metric) => new AshaStopper(rule, metric),
+  asha: (rule, metric, seeds) => new AshaStopper(rule, metric, seeds),
 };
 
 /** The search strategy a sweep's `method` names. */

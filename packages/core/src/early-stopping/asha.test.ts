@@ -95,3 +95,41 @@ describe('AshaStopper', () => {
     );
   });
 });
+
+describe('AshaStopper with several seeds per configuration', () => {
+  const seeded = (config: number, seed: number, values: number[], state: TrialState = 'completed') =>
+    ({ id: `c${config}s${seed}`, state, values, config, seed }) satisfies TrialProgress;
+  const rule = (bootstrap_count = 0) =>
+    new AshaStopper(
+      { type: 'asha', min_iter: 1, eta: 2, s: 0, bootstrap_count },
+      { name: 'val_loss', goal: 'minimize' },
+      3,
+    );
+
+  it('counts configurations, not trials, so the seeds of one cannot crowd out the others', () => {
+    // Configuration 1's three seeds (0.50-0.52) are better than the judged 0.55; configurations
+    // 2 and 4 are worse. Among trials, 0.55 is 4th of 6: out. Among configurations (1 paired
+    // with seed 1 at 0.51, 2, 4 and itself), it is 2nd of 4: in the top half.
+    const others = [
+      seeded(1, 0, [0.5]),
+      seeded(1, 1, [0.51]),
+      seeded(1, 2, [0.52]),
+      seeded(2, 0, [0.6]),
+      seeded(4, 0, [0.65]),
+    ];
+    const judged = { id: 'x', state: 'running', values: [0.55], config: 3, seed: 1 } satisfies TrialProgress;
+    assert.equal(rule().decide(judged, [...others, judged]).stop, false);
+    const plain = new AshaStopper(
+      { type: 'asha', min_iter: 1, eta: 2, s: 0, bootstrap_count: 0 },
+      { name: 'val_loss', goal: 'minimize' },
+    );
+    assert.equal(plain.decide(judged, [...others, judged]).stop, true, 'the plain rule ranks the 6 trials');
+  });
+
+  it('waits for bootstrap_count configurations at the rung', () => {
+    const threeSeeds = [seeded(1, 0, [0.5]), seeded(1, 1, [0.5]), seeded(1, 2, [0.5])];
+    const judged = { id: 'x', state: 'running', values: [0.1], config: 2, seed: 0 } satisfies TrialProgress;
+    const decision = rule(2).decide(judged, [...threeSeeds, judged]);
+    assert.ok(decision.stop && /only 2 configuration\(s\) have reached rung 0/.test(decision.reason));
+  });
+});

@@ -1,5 +1,6 @@
 import type { AshaSpec, MetricSpec } from '../sweep-spec/sweep-spec.js';
 import { CONTINUE, type EarlyStopper, type StopDecision, type TrialProgress } from './early-stopper.js';
+import { seedAwareReference } from './seed-aware-reference.js';
 
 /**
  * Asynchronous successive halving (Li et al., MLSys 2020) with the semantics of Optuna's
@@ -11,11 +12,18 @@ import { CONTINUE, type EarlyStopper, type StopDecision, type TrialProgress } fr
  * while no more than bootstrap_count trials have reached the rung, every trial stops there.
  * Names: min_iter is Optuna's min_resource (in epochs, from 1), eta its reduction_factor, s its
  * min_early_stopping_rate; bootstrap_count keeps its name.
+ *
+ * With several seeds per configuration (`seeds` > 1) the competitors at a rung are the other
+ * configurations, not trials: each by its trial of the judged trial's seed where it reached
+ * the rung (paired), else the mean of its seeds there; bootstrap_count counts configurations.
+ * Seeds of one configuration then never crowd out the others. With one seed it is Optuna's.
  */
 export class AshaStopper implements EarlyStopper {
   constructor(
     private readonly spec: AshaSpec,
     private readonly metric: MetricSpec,
+    /** Seeds per configuration in the sweep. @default 1 */
+    private readonly seeds = 1,
   ) {}
 
   /** The epoch of rung k. */
@@ -32,14 +40,17 @@ export class AshaStopper implements EarlyStopper {
     const name = this.metric.name;
     if (Number.isNaN(value))
       return { stop: true, reason: `asha: ${name} is NaN at rung ${rung} (epoch ${epoch})` };
-    const competing = trials
-      .filter((t) => t.id !== trial.id && t.values.length >= epoch)
-      .map((t) => t.values[epoch - 1] ?? NaN)
-      .concat(value);
+    const others = trials.filter((t) => t.id !== trial.id && t.values.length >= epoch);
+    const competing = (
+      this.seeds > 1
+        ? seedAwareReference(trial, others, epoch - 1).values
+        : others.map((t) => t.values[epoch - 1] ?? NaN)
+    ).concat(value);
+    const kind = this.seeds > 1 ? 'configuration(s)' : 'trial(s)';
     if (competing.length <= this.spec.bootstrap_count) {
       return {
         stop: true,
-        reason: `asha: only ${competing.length} trial(s) have reached rung ${rung} (epoch ${epoch}); bootstrap_count is ${this.spec.bootstrap_count}`,
+        reason: `asha: only ${competing.length} ${kind} have reached rung ${rung} (epoch ${epoch}); bootstrap_count is ${this.spec.bootstrap_count}`,
       };
     }
     const sign = this.metric.goal === 'maximize' ? -1 : 1;
@@ -50,7 +61,7 @@ export class AshaStopper implements EarlyStopper {
     if (sign * value <= threshold) return CONTINUE;
     return {
       stop: true,
-      reason: `asha: at rung ${rung} (epoch ${epoch}) ${name} ${value} is not in the top 1/${this.spec.eta} of the ${competing.length} trials that reached it (the cut is ${sign * threshold})`,
+      reason: `asha: at rung ${rung} (epoch ${epoch}) ${name} ${value} is not in the top 1/${this.spec.eta} of the ${competing.length} ${this.seeds > 1 ? 'configurations' : 'trials'} that reached it (the cut is ${sign * threshold})`,
     };
   }
 

@@ -12,18 +12,18 @@ export interface SeedAwareReference {
 }
 
 /**
- * The reference for `trial` at 0-based `step` from the completed trials of the other
- * configurations: each configuration is one value, its trial of the judged trial's seed when
+ * The reference for `trial` at 0-based `step` from the given trials of the other
+ * configurations (the median rule passes completed ones, ASHA every trial at the rung): each configuration is one value, its trial of the judged trial's seed when
  * it has one reaching the step (paired: the same data order and initialisation luck), else
  * the mean of its seeds there. NaN values are left out.
  */
 export function seedAwareReference(
   trial: TrialProgress,
-  completed: readonly TrialProgress[],
+  others: readonly TrialProgress[],
   step: number,
 ): SeedAwareReference {
   const byConfig = new Map<number | string, TrialProgress[]>();
-  for (const t of completed) {
+  for (const t of others) {
     const key = t.config ?? t.id;
     if (key === (trial.config ?? trial.id) || !(t.values.length > step)) continue;
     if (Number.isNaN(t.values[step])) continue;
