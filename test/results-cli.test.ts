@@ -85,6 +85,35 @@ describe('results commands (ls, show, best, query, export)', () => {
     assert.ok(best(['--include-partial']).some((r) => String(r['state']).startsWith('pruned at epoch')));
   });
 
+  it('best --at-epoch K ranks every trial that reached epoch K (pruned ones too) by its value there', () => {
+    const result = runCli([
+      'best',
+      'quick-grid',
+      '--db',
+      db,
+      '--at-epoch',
+      '2',
+      '--top',
+      '50',
+      '--format',
+      'json',
+    ]);
+    assert.equal(result.status, 0, result.stderr);
+    const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+    const values = rows.map((r) => Number(r['val_loss_at_epoch_2']));
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => a - b),
+    );
+    assert.ok(
+      rows.some((r) => String(r['state']).startsWith('pruned at epoch')),
+      'the pruned trial reached epoch 2',
+    );
+    assert.ok(rows.every((r) => Number(r['epochs']) >= 2));
+    const both = runCli(['best', 'quick-grid', '--db', db, '--at-epoch', '2', '--include-partial']);
+    assert.equal(both.status, 2);
+  });
+
   it('best ranks by the best epoch of each trial, by the sweep goal', () => {
     const result = runCli(['best', 'quick-grid', '--db', db, '--top', '3', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);

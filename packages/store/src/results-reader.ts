@@ -220,6 +220,25 @@ export class ResultsReader {
       .all(sweep, top) as SummaryRow[];
   }
 
+  /**
+   * The trials that reached `epoch`, whatever their state, best first by their value of the
+   * sweep's metric at that epoch (as `value_at_epoch`): a like-for-like comparison that
+   * includes pruned trials, at an epoch every compared trial has run.
+   */
+  trialsAtEpoch(sweep: string, epoch: number, top: number): SummaryRow[] {
+    const spec = this.sweepSpec(sweep);
+    const order = spec.metric.goal === 'maximize' ? 'DESC' : 'ASC';
+    return this.db
+      .prepare(
+        `SELECT ts.*, m.value AS value_at_epoch FROM trial_summary ts
+           JOIN metrics m ON m.sweep_id = ts.sweep_id AND m.name = ts.metric AND m.trial_id = ts.trial_id
+                         AND m.attempt = ts.attempt AND m.step = ? AND m.is_nan = 0
+          WHERE ts.sweep = ?
+          ORDER BY value_at_epoch ${order}, ts.trial_index LIMIT ?`,
+      )
+      .all(epoch, sweep, top) as SummaryRow[];
+  }
+
   /** Long-form curves of a sweep (the curves view). */
   curveRows(sweep: string): SummaryRow[] {
     this.sweepSpec(sweep);

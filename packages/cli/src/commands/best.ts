@@ -15,11 +15,14 @@ export const bestCommand: Command = {
 Prints the trials with the best value of the sweep's metric, best first by the sweep's goal.
 A trial counts with its best epoch (the epoch whose weights it keeps), not its last one.
 Only completed trials count, unless --include-partial: a pruned trial's best comes from fewer
-epochs (shown as "pruned at epoch k") and is not comparable with a finished trial's.
+epochs (shown as "pruned at epoch k") and is not comparable with a finished trial's. With
+--at-epoch K, every trial that ran K epochs (pruned ones too) is ranked by its value at epoch K:
+a like-for-like comparison at an epoch of your choosing.
 
 Options:
   --top N     how many trials (default 5)
   --include-partial  also rank pruned, interrupted and failed trials by what they reached
+  --at-epoch K       rank every trial that reached epoch K by its value there
   --format F  table (default), json or csv
 ${DB_FLAG_HELP}
   -h, --help  show this help`,
@@ -29,6 +32,7 @@ ${DB_FLAG_HELP}
       top: { type: 'string' },
       format: { type: 'string' },
       'include-partial': { type: 'boolean' },
+      'at-epoch': { type: 'string' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const [sweep, ...extra] = positionals;
@@ -38,10 +42,34 @@ ${DB_FLAG_HELP}
     if (!Number.isInteger(top) || top < 1)
       throw new UsageError(`--top must be a whole number from 1 up; got "${String(values.top)}"`, 'best');
     const format = parseFormat(values.format, 'best');
+    const atEpoch = values['at-epoch'] === undefined ? undefined : Number(values['at-epoch']);
+    if (atEpoch !== undefined && (!Number.isInteger(atEpoch) || atEpoch < 1))
+      throw new UsageError(
+        `--at-epoch must be a whole number from 1 up; got "${String(values['at-epoch'])}"`,
+        'best',
+      );
+    if (atEpoch !== undefined && values['include-partial'] === true)
+      throw new UsageError(
+        '--at-epoch already compares every trial that reached the epoch; leave out --include-partial',
+        'best',
+      );
     const reader = ResultsReader.open(resolveDbPath(values.db, io.cwd));
     try {
       const spec = reader.sweepSpec(sweep);
       const includePartial = values['include-partial'] === true;
+      if (atEpoch !== undefined) {
+        const ranked = reader.trialsAtEpoch(sweep, atEpoch, top);
+        const rows = trialRows(spec, ranked).map((row, i) => ({
+          ...row,
+          [`${spec.metric.name}_at_epoch_${atEpoch}`]: ranked[i]?.['value_at_epoch'] ?? null,
+        }));
+        if (rows.length === 0 && format === 'table') {
+          io.out(`No trial of "${sweep}" has reached epoch ${atEpoch}.\n`);
+          return EXIT.ok;
+        }
+        io.out(`${formatRows(Object.keys(rows[0] ?? {}), rows, format)}\n`);
+        return EXIT.ok;
+      }
       const rows = trialRows(spec, reader.bestTrials(sweep, top, { includePartial }));
       if (rows.length === 0 && format === 'table') {
         io.out(
