@@ -1,14 +1,6 @@
 import { hostname } from 'node:os';
 import { join, dirname } from 'node:path';
 import type { Executor, Logger, SweepSpec } from '@embsweep/core';
-import {
-  LocalFirstExecutor,
-  RemoteExecutor,
-  connectRedis,
-  listWorkers,
-  reachRedis,
-  sweepKeys,
-} from '@embsweep/remote';
 import { LocalProcessExecutor } from '@embsweep/scheduler';
 
 export interface ExecutorChoice {
@@ -23,8 +15,12 @@ export interface ExecutorChoice {
   readonly maxUploadBytes?: number | undefined;
 }
 
-/** The composition root's choice of executor: local processes, remote workers, or both. */
-export function chooseExecutor(choice: ExecutorChoice): Executor {
+/**
+ * The composition root's choice of executor: local processes, remote workers, or both, with
+ * words for the log. The remote package (BullMQ, ioredis: about 0.2 s to load) is loaded only
+ * when the sweep uses it.
+ */
+export async function chooseExecutor(choice: ExecutorChoice): Promise<{ executor: Executor; where: string }> {
   const { spec, sweepDir, dbPath, redisUrl } = choice;
   const cacheDir = join(dirname(dbPath), '.embsweep-cache');
   const local = () =>
@@ -34,7 +30,8 @@ export function chooseExecutor(choice: ExecutorChoice): Executor {
       sweepDir,
       cacheDir,
     });
-  if (redisUrl === undefined) return local();
+  if (redisUrl === undefined) return { executor: local(), where: '' };
+  const { LocalFirstExecutor, RemoteExecutor, redactUrl, sweepKeys } = await import('@embsweep/remote');
   const remote = new RemoteExecutor({
     redisUrl,
     keys: sweepKeys(hostname(), dbPath, spec.name),
@@ -47,7 +44,10 @@ export function chooseExecutor(choice: ExecutorChoice): Executor {
     maxUploadBytes: choice.maxUploadBytes,
   });
   const localWorkers = choice.localWorkers ?? 0;
-  return localWorkers > 0 ? new LocalFirstExecutor(local(), localWorkers, remote) : remote;
+  return {
+    executor: localWorkers > 0 ? new LocalFirstExecutor(local(), localWorkers, remote) : remote,
+    where: ` on workers through ${redactUrl(redisUrl)}${localWorkers > 0 ? ` and ${localWorkers} here` : ''}`,
+  };
 }
 
 /**
@@ -55,6 +55,7 @@ export function chooseExecutor(choice: ExecutorChoice): Executor {
  * workers connected to the Redis now, plus the local ones (at least 1).
  */
 export async function connectedSlots(redisUrl: string, localWorkers: number): Promise<number> {
+  const { connectRedis, listWorkers, reachRedis } = await import('@embsweep/remote');
   const redis = connectRedis(redisUrl, 'embsweep-slots');
   try {
     await reachRedis(redis, redisUrl, 10_000);

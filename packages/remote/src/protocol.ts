@@ -1,10 +1,4 @@
-import type {
-  EpochReport,
-  SerializedError,
-  TrialAssignment,
-  TrialRuntime,
-  TrialSummary,
-} from '@embsweep/core';
+import type { EpochReport, RunOutcome, TrialAssignment, TrialRuntime, TrialSummary } from '@embsweep/core';
 import type { BlobRef } from './blob-store.js';
 
 /**
@@ -42,12 +36,8 @@ export type Report = ReportOrigin &
     | { readonly kind: 'heartbeat' }
     | { readonly kind: 'log'; readonly message: string }
     | { readonly kind: 'done'; readonly summary: TrialSummary }
-    | {
-        readonly kind: 'failed';
-        readonly code: string;
-        readonly message: string;
-        readonly error?: SerializedError | undefined;
-      }
+    /** How it failed, as the worker's own executor said (see RunOutcome). */
+    | Omit<Extract<RunOutcome, { kind: 'failed' }>, 'fatal'>
     /** The worker was told to quit: the trial goes back to the queue for another worker. */
     | { readonly kind: 'handed-back'; readonly message: string }
   );

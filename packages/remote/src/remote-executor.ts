@@ -23,8 +23,10 @@ import {
   type SweepKeys,
 } from './keys.js';
 import { attemptKey, type ControlMessage, type Report, type TrialJob } from './protocol.js';
-import { connectRedis, reachRedis, redactUrl } from './redis-connection.js';
+import { connectRedis, reachRedis } from './redis-connection.js';
+import { RedisHealth } from './redis-health.js';
 import { ReportReader } from './report-reader.js';
+import { isLocked, lostWorker } from './job-lock.js';
 import { SchedulerLease } from './scheduler-lease.js';
 
 export interface RemoteExecutorOptions {
@@ -60,7 +62,7 @@ interface Tracked {
   readonly resolve: (outcome: RunOutcome) => void;
   /** The job is in the queue (checks of its state make sense from now). */
   queued: boolean;
-  /** Consecutive checks that found the job active without a lock. */
+  /** See WatchedJob. */
   lockMisses: number;
   /** The remote worker that last reported, for messages. */
   worker: string | undefined;
@@ -92,8 +94,7 @@ export class RemoteExecutor implements Executor {
   private timers: NodeJS.Timeout[] = [];
   /** Why this executor can no longer run trials (Redis gone, lease lost); set once. */
   private broken: QueueError | undefined;
-  private unreachableSince: number | undefined;
-  private lastRedisError = '';
+  private readonly health: RedisHealth;
 
   constructor(private readonly options: RemoteExecutorOptions) {
     this.redis = connectRedis(options.redisUrl, `embsweep-scheduler-${process.pid}`);
@@ -104,16 +105,18 @@ export class RemoteExecutor implements Executor {
       this.readerConnection,
       options.keys.reports,
       (report) => this.apply(report),
-      (error) => this.noteRedisError(error),
+      (error) => this.health.noteError(error),
     );
     this.lease = new SchedulerLease(this.redis, options.keys.lease, options.sweep, 15_000, (why) =>
       this.fail(why),
     );
     this.data = new DataPreparer(options.sweepDir, options.cacheDir);
-    for (const connection of [this.redis, this.readerConnection]) {
-      connection.on('error', (error: Error) => this.noteRedisError(error));
-      connection.on('ready', () => (this.unreachableSince = undefined));
-    }
+    this.health = new RedisHealth(
+      [this.redis, this.readerConnection],
+      options.redisUrl,
+      options.giveUpMs ?? 60_000,
+      (why) => this.fail(why),
+    );
   }
 
   async prepare(trial: TrialAssignment): Promise<void> {
@@ -142,7 +145,7 @@ export class RemoteExecutor implements Executor {
     await this.start();
     const jobId = jobIdOf(trial.id, trial.attempt);
     const state = await this.queue.getJobState(jobId);
-    if (state === 'active' && !(await this.locked(jobId)))
+    if (state === 'active' && !(await isLocked(this.queue, this.redis, jobId)))
       return { alive: false, reason: 'its worker stopped renewing the job lock' };
     if (state === 'unknown') return { alive: false, reason: 'the queue has no job for it' };
     if (state === 'failed') return { alive: false, reason: 'its job failed (the worker was lost)' };
@@ -170,9 +173,10 @@ export class RemoteExecutor implements Executor {
 
   async close(): Promise<void> {
     this.timers.forEach((t) => clearInterval(t));
+    this.health.stop();
     for (const tracked of [...this.trials.values()])
       this.finish(tracked, { kind: 'failed', code: 'interrupted', message: 'the scheduler closed' });
-    const reachable = this.unreachableSince === undefined && this.broken === undefined;
+    const reachable = this.health.reachable && this.broken === undefined;
     if (reachable && this.started !== undefined) {
       await Promise.allSettled([
         this.lease.release(),
@@ -204,9 +208,9 @@ export class RemoteExecutor implements Executor {
       this.timers.push(
         setInterval(() => void this.announce().catch(() => undefined), 5_000),
         setInterval(() => void this.watch(), this.options.watchMs ?? 500),
-        setInterval(() => this.checkReachable(), 1_000),
       );
       this.timers.forEach((t) => t.unref());
+      this.health.start();
     })();
     return this.started;
   }
@@ -305,7 +309,7 @@ export class RemoteExecutor implements Executor {
         });
       }
     } catch (error) {
-      this.noteRedisError(error as Error);
+      this.health.noteError(error as Error);
     }
   }
 
@@ -379,7 +383,7 @@ export class RemoteExecutor implements Executor {
     for (const tracked of [...this.trials.values()]) {
       if (!tracked.queued) continue;
       try {
-        const lost = await this.lostReason(tracked);
+        const lost = await lostWorker(this.queue, this.redis, tracked);
         if (lost === undefined) continue;
         const { trialId, attempt } = tracked.assignment;
         this.finish(tracked, { kind: 'failed', code: 'worker_lost', message: lost });
@@ -391,44 +395,9 @@ export class RemoteExecutor implements Executor {
         });
         await this.queue.remove(tracked.jobId).catch(() => undefined);
       } catch (error) {
-        this.noteRedisError(error as Error);
+        this.health.noteError(error as Error);
       }
     }
-  }
-
-  /** Why a trial's worker counts as lost, or undefined while it is fine (or not yet started). */
-  private async lostReason(tracked: Tracked): Promise<string | undefined> {
-    const state = await this.queue.getJobState(tracked.jobId);
-    if (state === 'unknown')
-      return 'its job is no longer in the queue (was Redis restarted without persistence?)';
-    if (state === 'failed') return 'its job failed in the queue (the worker holding it stalled)';
-    if (state !== 'active' || (await this.locked(tracked.jobId))) {
-      tracked.lockMisses = 0;
-      return undefined;
-    }
-    // Twice in a row, so a job caught between two states is not taken for lost.
-    return ++tracked.lockMisses < 2
-      ? undefined
-      : `the worker running it (${tracked.worker ?? 'unknown'}) stopped renewing its lock: it was killed, or lost its connection`;
-  }
-
-  private async locked(jobId: string): Promise<boolean> {
-    return (await this.redis.exists(`${QUEUE_PREFIX}:${this.options.keys.queue}:${jobId}:lock`)) === 1;
-  }
-
-  private noteRedisError(error: Error): void {
-    this.lastRedisError = error.message;
-    if (this.redis.status !== 'ready' || this.readerConnection.status !== 'ready')
-      this.unreachableSince ??= Date.now();
-  }
-
-  private checkReachable(): void {
-    const since = this.unreachableSince;
-    const giveUpMs = this.options.giveUpMs ?? 60_000;
-    if (since === undefined || Date.now() - since < giveUpMs) return;
-    this.fail(
-      `Redis at ${redactUrl(this.options.redisUrl)} has been unreachable for ${Math.round(giveUpMs / 1000)} s (${this.lastRedisError}); the sweep stops. What is recorded stays; start Redis again and run the same command to resume`,
-    );
   }
 
   /** This executor cannot go on: running trials end as interrupted (they run again on resume). */

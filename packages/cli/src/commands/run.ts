@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { MAX_CONCURRENCY } from '@embsweep/core';
 import { runSweep } from '@embsweep/scheduler';
-import { redactUrl } from '@embsweep/remote';
 import { SqliteStore } from '@embsweep/store';
 import { describeTrialInputs } from '@embsweep/trainer/inputs';
 import { chooseExecutor, connectedSlots } from '../choose-executor.js';
@@ -130,25 +129,22 @@ ${DB_FLAG_HELP}
     process.on('SIGTERM', onSignal);
     const named = { ...spec, name: spec.name ?? 'sweep' };
     try {
-      const where =
-        redisUrl === undefined
-          ? ''
-          : ` on workers through ${redactUrl(redisUrl)}${localWorkers > 0 ? ` and ${localWorkers} here` : ''}`;
+      const { executor, where } = await chooseExecutor({
+        spec: named,
+        sweepDir,
+        dbPath,
+        logger,
+        redisUrl,
+        localWorkers,
+        maxUploadBytes: maxUploadMb * 1024 * 1024,
+      });
       logger.info(
         `sweep ${named.name}: ${spec.method} search, ${concurrency} at once${where}, results in ${dbPath}`,
       );
       const result = await runSweep({
         spec: named,
         store,
-        executor: chooseExecutor({
-          spec: named,
-          sweepDir,
-          dbPath,
-          logger,
-          redisUrl,
-          localWorkers,
-          maxUploadBytes: maxUploadMb * 1024 * 1024,
-        }),
+        executor,
         strategy: searchStrategyFor(spec),
         stopper: earlyStopperFor(spec),
         inputs,
