@@ -46,3 +46,4 @@ export { MAX_CONCURRENCY } from './sweep-spec/limits.js';
 export { decodeUtf8Text, type DecodedText } from './text/decode-text.js';
 export { TpeSearch, type TpeOptions } from './search/tpe/tpe-search.js';
 export { AshaStopper } from './early-stopping/asha.js';
+export * from './stats/index.js';

@@ -1,0 +1,167 @@
+import { bootstrapInterval, probabilityBetter, type Interval } from './bootstrap.js';
+import { describeSample, type SampleDescription } from './describe-sample.js';
+import { seedsToSeparate } from './seeds-to-separate.js';
+import { welchTTest } from './welch-t-test.js';
+
+/** Below this many seeds a configuration's interval is not worth trusting, and we say so. */
+export const MIN_SEEDS_FOR_INTERVALS = 3;
+
+/** One completed trial: a configuration (its parameters without the seed) run with one seed. */
+export interface ConfigTrial {
+  readonly configIndex: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  /** The sweep metric at the trial's best epoch. */
+  readonly best: number;
+  /** The sweep metric at its last epoch. */
+  readonly final: number | null;
+}
+
+export interface ValueStats extends SampleDescription {
+  /** 95% percentile-bootstrap interval of the mean. */
+  readonly interval: Interval;
+}
+
+export interface ConfigurationStats {
+  readonly configIndex: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seeds: readonly number[];
+  readonly best: ValueStats;
+  readonly final: ValueStats;
+  /** At least MIN_SEEDS_FOR_INTERVALS seeds: the interval means something. */
+  readonly enoughSeeds: boolean;
+  /** P(this configuration better than the next one down the ranking), by the bootstrap. */
+  readonly pBetterThanNext: number | undefined;
+  /** Welch's two-sided p-value against the next one down. */
+  readonly pValueVsNext: number | undefined;
+  /** Cannot be told apart from the best: intervals overlap, or P(best better) < 0.95. */
+  readonly tiedWithBest: boolean;
+}
+
+export interface Comparison {
+  readonly goal: 'minimize' | 'maximize';
+  readonly rankBy: 'mean' | 'iqm';
+  /** Best first. */
+  readonly configurations: readonly ConfigurationStats[];
+  /** Seeds per configuration from the fewest to the most. */
+  readonly seedsPerConfig: { readonly min: number; readonly max: number };
+  /** Seeds each that would separate the top two (normal approximation); see seedsToSeparate. */
+  readonly seedsToSeparateTopTwo: number | undefined;
+  /** One plain sentence on what the comparison can and cannot say. */
+  readonly verdict: string;
+}
+
+export interface CompareOptions {
+  readonly goal: 'minimize' | 'maximize';
+  readonly rankBy?: 'mean' | 'iqm';
+  readonly resamples?: number;
+  readonly seed?: number;
+}
+
+/** Groups completed trials by configuration and ranks the configurations with their uncertainty. */
+export function compareConfigurations(trials: readonly ConfigTrial[], options: CompareOptions): Comparison {
+  const { goal, rankBy = 'mean' } = options;
+  const groups = groupByConfig(trials);
+  const stats = groups.map((g) => describeConfig(g, options));
+  const sign = goal === 'minimize' ? 1 : -1;
+  stats.sort((a, b) => sign * (a.best[rankBy] - b.best[rankBy]) || a.configIndex - b.configIndex);
+  const bestValues = (s: (typeof stats)[number]) =>
+    groups.find((g) => g[0]?.configIndex === s.configIndex)?.map((t) => t.best) ?? [];
+  const top = stats[0];
+  const ranked = stats.map((s, i): ConfigurationStats => {
+    const next = stats[i + 1];
+    const mine = bestValues(s);
+    const theirs = next === undefined ? undefined : bestValues(next);
+    const pBest =
+      top === undefined || i === 0 ? undefined : probabilityBetter(bestValues(top), mine, goal, options);
+    return {
+      ...s,
+      pBetterThanNext: theirs === undefined ? undefined : probabilityBetter(mine, theirs, goal, options),
+      pValueVsNext: theirs === undefined ? undefined : nanToUndefined(welchTTest(mine, theirs).p),
+      tiedWithBest:
+        i === 0 ||
+        (top !== undefined && (overlaps(s.best.interval, top.best.interval) || (pBest ?? 0) < 0.95)),
+    };
+  });
+  const counts = ranked.map((c) => c.seeds.length);
+  const seedsPerConfig = { min: Math.min(...counts, Infinity), max: Math.max(...counts, 0) };
+  const second = stats[1];
+  const separate = top && second ? seedsToSeparate(bestValues(top), bestValues(second)) : undefined;
+  return {
+    goal,
+    rankBy,
+    configurations: ranked,
+    seedsPerConfig,
+    seedsToSeparateTopTwo: separate,
+    verdict: verdict(ranked, seedsPerConfig, separate),
+  };
+}
+
+function groupByConfig(trials: readonly ConfigTrial[]): ConfigTrial[][] {
+  const groups = new Map<number, ConfigTrial[]>();
+  for (const t of trials) {
+    if (!Number.isFinite(t.best)) continue;
+    const group = groups.get(t.configIndex) ?? [];
+    group.push(t);
+    groups.set(t.configIndex, group);
+  }
+  return [...groups.values()];
+}
+
+function describeConfig(
+  group: readonly ConfigTrial[],
+  options: CompareOptions,
+): Omit<ConfigurationStats, 'pBetterThanNext' | 'pValueVsNext' | 'tiedWithBest'> {
+  const first = group[0];
+  const best = group.map((t) => t.best);
+  const final = group.flatMap((t) => (t.final === null || !Number.isFinite(t.final) ? [] : [t.final]));
+  return {
+    configIndex: first?.configIndex ?? -1,
+    params: first?.params ?? {},
+    seeds: group.map((t) => t.seed).sort((a, b) => a - b),
+    best: { ...describeSample(best), interval: bootstrapInterval(best, options) },
+    final: { ...describeSample(final), interval: bootstrapInterval(final, options) },
+    enoughSeeds: group.length >= MIN_SEEDS_FOR_INTERVALS,
+  };
+}
+
+function overlaps(a: Interval, b: Interval): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+function nanToUndefined(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
+}
+
+function seedsPhrase(count: { readonly min: number; readonly max: number }): string {
+  const n = count.min === count.max ? `${count.min}` : `${count.min}-${count.max}`;
+  return `${n} seed${count.max === 1 ? '' : 's'} each`;
+}
+
+function verdict(
+  ranked: readonly ConfigurationStats[],
+  count: { readonly min: number; readonly max: number },
+  separate: number | undefined,
+): string {
+  if (ranked.length === 0) return 'No configuration has completed yet.';
+  if (ranked.length === 1)
+    return `Only one configuration has completed (${seedsPhrase(count)}); nothing to compare it with.`;
+  if (count.max < 2)
+    return 'Each configuration ran with one seed, so nothing here tells a real difference from seed noise; add seeds (e.g. "seeds": [0, 1, 2]) to compare.';
+  const tied = ranked.filter((c) => c.tiedWithBest).length;
+  const caveat =
+    count.min < MIN_SEEDS_FOR_INTERVALS
+      ? ` (with fewer than ${MIN_SEEDS_FOR_INTERVALS} seeds the intervals are too narrow to trust)`
+      : '';
+  if (tied === 1)
+    return `The best configuration is ahead of every other with ${seedsPhrase(count)}: no other one's interval overlaps it, and P(best better) is at least 0.95 against each${caveat}.`;
+  const more =
+    separate === undefined
+      ? ''
+      : separate === Infinity
+        ? '; the top two are so close that no practical number of seeds would separate them'
+        : separate > count.min
+          ? `; about ${separate} seeds each would separate the top two`
+          : `; the top two differ by more than their seed spread, so a few more seeds (about ${Math.max(separate, count.min + 1)}) should settle it`;
+  return `The top ${tied} configurations cannot be told apart with ${seedsPhrase(count)}${caveat}${more}.`;
+}

@@ -1,0 +1,27 @@
+// Statistics for comparing configurations across seeds: pure functions, no I/O.
+export {
+  describeSample,
+  interquartileMean,
+  mean,
+  sampleVariance,
+  type SampleDescription,
+} from './describe-sample.js';
+export { studentTCdf, studentTQuantile } from './student-t.js';
+export { welchTTest, type WelchResult } from './welch-t-test.js';
+export {
+  bootstrapInterval,
+  probabilityBetter,
+  DEFAULT_RESAMPLES,
+  type Interval,
+  type BootstrapOptions,
+} from './bootstrap.js';
+export { seedsToSeparate } from './seeds-to-separate.js';
+export {
+  compareConfigurations,
+  MIN_SEEDS_FOR_INTERVALS,
+  type Comparison,
+  type CompareOptions,
+  type ConfigTrial,
+  type ConfigurationStats,
+  type ValueStats,
+} from './compare-configurations.js';
