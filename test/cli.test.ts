@@ -46,7 +46,7 @@ describe('embsweep (the real program)', () => {
       params: Record<string, unknown>;
     }[];
     assert.equal(trials.length, 12);
-    assert.deepEqual(new Set(trials.map((t) => t.params['embedding_dim'])), new Set([4, 32, 128]));
+    assert.deepEqual(new Set(trials.map((t) => t.params['embedding_dim'])), new Set([2, 16, 128]));
     assert.deepEqual(new Set(trials.map((t) => t.params['dropout'])), new Set([0, 0.5]));
     assert.deepEqual(new Set(trials.map((t) => t.params['l2'])), new Set([0, 0.001]));
     assert.deepEqual(

@@ -43,6 +43,28 @@ function assertCompleteAndUnduplicated(db: string, expectedTrials: number) {
   assert.deepEqual(gaps, []);
 }
 
+/**
+ * What the README says a run of the quick example shows: width 2 underfits (worst best value),
+ * width 128 without regularisation overfits (its final val_loss is far above its best), and
+ * L2, then dropout, pull the final value back.
+ */
+function assertQuickGridStory(db: string): void {
+  const rows = query(db, 'SELECT embedding_dim, dropout, l2, best_value, final_value FROM trial_summary');
+  const at = (dim: number, dropout: number, l2: number) => {
+    const row = rows.find((r) => r['embedding_dim'] === dim && r['dropout'] === dropout && r['l2'] === l2);
+    assert.ok(row, `no trial ${dim}/${dropout}/${l2}`);
+    return { best: row['best_value'] as number, final: row['final_value'] as number };
+  };
+  const bestOf = (dim: number) =>
+    Math.min(...[0, 0.5].flatMap((d) => [0, 0.001].map((l2) => at(dim, d, l2).best)));
+  assert.ok(bestOf(2) > bestOf(16) + 0.03, `width 2 underfits: ${bestOf(2)} vs ${bestOf(16)}`);
+  const wide = at(128, 0, 0);
+  assert.ok(wide.final > wide.best * 1.3, `width 128 overfits: best ${wide.best}, final ${wide.final}`);
+  assert.ok(at(128, 0, 0.001).final < wide.final - 0.15, 'L2 pulls the final val_loss back');
+  assert.ok(at(128, 0.5, 0).final < wide.final, 'dropout pulls it back a little');
+  assert.ok(at(2, 0, 0).final < at(2, 0, 0).best * 1.01, 'width 2 never overfits');
+}
+
 describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () => {
   it('runs the quick example at concurrency 2 and records every trial, curve and parameter', () => {
     const dir = makeTempDir('quick');
@@ -60,7 +82,7 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
       'SELECT embedding_dim, dropout, l2, state, epochs_run, backend, best_value FROM trial_summary ORDER BY trial_index',
     );
     assert.equal(trials.length, 12);
-    assert.deepEqual(new Set(trials.map((t) => t['embedding_dim'])), new Set([4, 32, 128]));
+    assert.deepEqual(new Set(trials.map((t) => t['embedding_dim'])), new Set([2, 16, 128]));
     for (const t of trials) {
       assert.equal(t['state'], 'completed');
       assert.equal(t['epochs_run'], 8);
@@ -76,6 +98,7 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
       [96, 96, 96, 96],
     );
     assertCompleteAndUnduplicated(db, 12);
+    assertQuickGridStory(db);
   });
 
   it(

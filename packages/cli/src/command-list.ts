@@ -60,6 +60,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/best.js')).bestCommand,
   },
   {
+    name: 'compare',
+    summary:
+      "rank a sweep's configurations across seeds, with intervals and how many seeds would tell them apart",
+    load: async () => (await import('./commands/compare.js')).compareCommand,
+  },
+  {
     name: 'query',
     summary: 'run one read-only SQL query against the results database',
     load: async () => (await import('./commands/query.js')).queryCommand,

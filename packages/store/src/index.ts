@@ -4,4 +4,9 @@ export { openDatabase, type Db } from './open-database.js';
 export { migrate, loadMigrations, type Migration } from './migrations.js';
 export * from './query/index.js';
 export type { CurveJson } from './curve-queries.js';
-export { ResultsReader, type SweepSummary, type SummaryRow } from './results-reader.js';
+export {
+  ResultsReader,
+  type SweepSummary,
+  type SummaryRow,
+  type CompletedTrialValue,
+} from './results-reader.js';

@@ -43,6 +43,17 @@ export type SummaryRow = Readonly<Record<string, number | string | null>>;
  * cannot write, queries over the documented views, and clear errors for a missing file, an
  * unknown sweep, or a database from a newer embsweep.
  */
+/** A completed trial's best and final value of one metric (see completedTrialValues). */
+export interface CompletedTrialValue {
+  readonly trial_id: number;
+  readonly trial_index: number;
+  readonly config_index: number;
+  readonly seed: number;
+  readonly params: string;
+  readonly best: number | null;
+  readonly final: number | null;
+}
+
 export class ResultsReader {
   /** The file it opened (device and inode), to notice when it is deleted or replaced. */
   private readonly identity: string | undefined;
@@ -203,7 +214,6 @@ export class ResultsReader {
       .all(sweep) as SummaryRow[];
   }
 
-  /** The trials of a sweep with a best value, best first by the sweep's goal (ties: earlier epoch). */
   /**
    * The trials with the best value of the sweep's metric, best first. Only completed trials by
    * default: a pruned trial's best is from fewer epochs and is not comparable with theirs.
@@ -237,6 +247,31 @@ export class ResultsReader {
           ORDER BY value_at_epoch ${order}, ts.trial_index LIMIT ?`,
       )
       .all(epoch, sweep, top) as SummaryRow[];
+  }
+
+  /**
+   * The completed trials of a sweep with their best and final value of `metric` (best by `goal`
+   * over the epochs of the latest attempt; final is the last epoch's): what comparing
+   * configurations across seeds works from. For the sweep's own metric, best is the trial's
+   * recorded best.
+   */
+  completedTrialValues(sweep: string, metric: string, goal: 'minimize' | 'maximize'): CompletedTrialValue[] {
+    const spec = this.sweepSpec(sweep);
+    const pick = goal === 'maximize' ? 'MAX' : 'MIN';
+    const best =
+      metric === spec.metric.name
+        ? 'ts.best_value'
+        : `(SELECT ${pick}(m.value) FROM metrics m WHERE m.sweep_id = ts.sweep_id AND m.name = @metric
+             AND m.trial_id = ts.trial_id AND m.attempt = ts.attempt AND m.is_nan = 0)`;
+    return this.db
+      .prepare(
+        `SELECT ts.trial_id, ts.trial_index, ts.config_index, ts.seed, ts.params, ${best} AS best,
+                (SELECT CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END FROM metrics m
+                  WHERE m.sweep_id = ts.sweep_id AND m.name = @metric AND m.trial_id = ts.trial_id
+                    AND m.attempt = ts.attempt ORDER BY m.step DESC LIMIT 1) AS final
+           FROM trial_summary ts WHERE ts.sweep = @sweep AND ts.state = 'completed' ORDER BY ts.trial_index`,
+      )
+      .all({ sweep, metric }) as CompletedTrialValue[];
   }
 
   /** Long-form curves of a sweep (the curves view). */

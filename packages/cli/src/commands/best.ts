@@ -7,6 +7,7 @@ import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { parseFormat } from '../parse-format.js';
 import { trialRows } from './trial-columns.js';
+import { compareSweep, configurationRows } from './configuration-rows.js';
 
 export const bestCommand: Command = {
   name: 'best',
@@ -19,10 +20,15 @@ epochs (shown as "pruned at epoch k") and is not comparable with a finished tria
 --at-epoch K, every trial that ran K epochs (pruned ones too) is ranked by its value at epoch K:
 a like-for-like comparison at an epoch of your choosing.
 
+When the sweep has several seeds, it prints the best configurations instead (a configuration is
+a trial's parameters without its seed): the mean over their completed seeds with a 95% interval,
+as "embsweep compare" does. --by-trial prints single trials.
+
 Options:
   --top N     how many trials (default 5)
   --include-partial  also rank pruned, interrupted and failed trials by what they reached
   --at-epoch K       rank every trial that reached epoch K by its value there
+  --by-trial         with several seeds, rank single trials, not configurations
   --format F  table (default), json or csv
 ${DB_FLAG_HELP}
   -h, --help  show this help`,
@@ -33,6 +39,7 @@ ${DB_FLAG_HELP}
       format: { type: 'string' },
       'include-partial': { type: 'boolean' },
       'at-epoch': { type: 'string' },
+      'by-trial': { type: 'boolean' },
     });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);
     const [sweep, ...extra] = positionals;
@@ -68,6 +75,19 @@ ${DB_FLAG_HELP}
           return EXIT.ok;
         }
         io.out(`${formatRows(Object.keys(rows[0] ?? {}), rows, format)}\n`);
+        return EXIT.ok;
+      }
+      if (spec.seeds.length > 1 && !includePartial && values['by-trial'] !== true) {
+        const comparison = compareSweep(reader, sweep);
+        const rows = configurationRows(spec, comparison, spec.metric.name, format, top);
+        if (format !== 'table') io.out(`${formatRows(Object.keys(rows[0] ?? {}), rows, format)}\n`);
+        else
+          io.out(
+            rows.length === 0
+              ? `No trial of "${sweep}" has completed yet (--include-partial shows the others).\n`
+              : `Best configurations of "${sweep}" by ${spec.metric.name} (${spec.metric.goal}), mean over completed seeds:\n` +
+                  `${formatRows(Object.keys(rows[0] ?? {}), rows, 'table')}\n${comparison.verdict}\n`,
+          );
         return EXIT.ok;
       }
       const rows = trialRows(spec, reader.bestTrials(sweep, top, { includePartial }));

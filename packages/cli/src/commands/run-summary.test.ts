@@ -52,4 +52,32 @@ describe('the summary embsweep run prints at the end', () => {
     );
     assert.match(text, /Best completed trials by val_loss \(minimize\)/);
   });
+
+  it('with several seeds, lists the best configurations with n and interval, and what the seeds can tell', () => {
+    const seeded = { ...spec, seeds: [0, 1, 2] };
+    const values: Record<number, number[]> = {
+      4: [0.3, 0.31, 0.32],
+      8: [0.305, 0.315, 0.325],
+      16: [0.5, 0.51, 0.52],
+    };
+    const trials = Object.entries(values).flatMap(([dim, bests], config) =>
+      bests.map((bestValue, seed) =>
+        leftRunningTrial({
+          id: config * 3 + seed + 1,
+          index: config * 3 + seed,
+          configIndex: config,
+          seed,
+          state: 'completed',
+          bestValue,
+          bestEpoch: 1,
+          params: { embedding_dim: Number(dim) },
+        }),
+      ),
+    );
+    const text = runSummary(seeded, { status: 'finished' }, trials);
+    assert.match(text, /Best configurations by val_loss \(minimize\), mean over completed seeds:/);
+    assert.match(text, /\n +1 +4 +3 +0\.31 +0\.3 \.\. 0\.32 /);
+    assert.match(text, /The top 2 configurations cannot be told apart with 3 seeds each/);
+    assert.doesNotMatch(text, /Best completed trials/);
+  });
 });

@@ -1,5 +1,12 @@
-import { countTrials, type SweepSpec, type SweepStatus, type TrialRecord } from '@embsweep/core';
+import {
+  compareConfigurations,
+  countTrials,
+  type SweepSpec,
+  type SweepStatus,
+  type TrialRecord,
+} from '@embsweep/core';
 import { formatRows } from '../format-rows.js';
+import { configurationRows } from './configuration-rows.js';
 import { trialRows } from './trial-columns.js';
 
 /**
@@ -26,7 +33,7 @@ export function runSummary(
       : '';
   const why = result.reason ? ` (${result.reason})` : '';
   let text = `\nSweep "${spec.name ?? ''}" ${result.status}${why}: ${count('completed')} completed, ${count('pruned')} pruned, ${count('failed')} failed${elsewhere}, ${notRun}.\n`;
-  text += bestTable(spec, trials);
+  text += spec.seeds.length > 1 ? bestConfigurations(spec, trials) : bestTable(spec, trials);
   for (const t of trials.filter((t) => t.state === 'failed'))
     text += `failed: trial ${t.index + 1}: ${t.errorCode ?? ''}: ${t.errorMessage ?? ''}\n`;
   return text;
@@ -58,4 +65,21 @@ function bestTable(spec: SweepSpec, trials: readonly TrialRecord[]): string {
   );
   const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'duration_s' && c !== 'error');
   return `\nBest completed trials by ${spec.metric.name} (${spec.metric.goal}):\n${formatRows(columns, rows, 'table')}\n`;
+}
+
+/** With several seeds, the best configurations over their completed seeds, with intervals. */
+function bestConfigurations(spec: SweepSpec, trials: readonly TrialRecord[]): string {
+  const completed = trials.flatMap((t) =>
+    t.state === 'completed' && t.bestValue !== null
+      ? [{ configIndex: t.configIndex, params: t.params, seed: t.seed, best: t.bestValue, final: null }]
+      : [],
+  );
+  if (completed.length === 0) return '';
+  const comparison = compareConfigurations(completed, { goal: spec.metric.goal });
+  const rows = configurationRows(spec, comparison, spec.metric.name, 'table', 5);
+  return (
+    `\nBest configurations by ${spec.metric.name} (${spec.metric.goal}), mean over completed seeds:\n` +
+    `${formatRows(Object.keys(rows[0] ?? {}), rows, 'table')}\n${comparison.verdict}\n` +
+    `("embsweep compare ${spec.name ?? ''}" adds final values and p-values.)\n`
+  );
 }

@@ -22,10 +22,10 @@ export const DEFAULT_RESAMPLES = 10_000;
  * The percentile-bootstrap interval of the mean: resample the values with replacement, take the
  * mean of each resample, and cut (1 - level) / 2 from each end of their distribution (numpy's
  * linear percentiles). With very few values it is too narrow (three values can only give means
- * between their min and max); callers say so below three.
+ * between their min and max); callers say so below three. Below two values there is none.
  */
 export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = {}): Interval {
-  if (values.length === 0) return { low: NaN, high: NaN };
+  if (values.length < 2) return { low: NaN, high: NaN }; // one value has no spread to resample
   const level = options.level ?? 0.95;
   const means = resampledMeans(values, createRng('bootstrap', options.seed ?? 0), options.resamples);
   return {

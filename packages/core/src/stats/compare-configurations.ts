@@ -72,15 +72,20 @@ export function compareConfigurations(trials: readonly ConfigTrial[], options: C
     const next = stats[i + 1];
     const mine = bestValues(s);
     const theirs = next === undefined ? undefined : bestValues(next);
-    const pBest =
-      top === undefined || i === 0 ? undefined : probabilityBetter(bestValues(top), mine, goal, options);
+    const leader = top === undefined ? [] : bestValues(top);
+    // One seed says nothing about noise: such a configuration cannot be told apart from the best.
+    const withNoise = (other: readonly number[] | undefined): other is readonly number[] =>
+      other !== undefined && other.length >= 2 && mine.length >= 2;
+    const pBest = i > 0 && withNoise(leader) ? probabilityBetter(leader, mine, goal, options) : undefined;
     return {
       ...s,
-      pBetterThanNext: theirs === undefined ? undefined : probabilityBetter(mine, theirs, goal, options),
+      pBetterThanNext: withNoise(theirs) ? probabilityBetter(mine, theirs, goal, options) : undefined,
       pValueVsNext: theirs === undefined ? undefined : nanToUndefined(welchTTest(mine, theirs).p),
       tiedWithBest:
         i === 0 ||
-        (top !== undefined && (overlaps(s.best.interval, top.best.interval) || (pBest ?? 0) < 0.95)),
+        pBest === undefined ||
+        pBest < 0.95 ||
+        (top !== undefined && overlaps(s.best.interval, top.best.interval)),
     };
   });
   const counts = ranked.map((c) => c.seeds.length);

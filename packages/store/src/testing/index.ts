@@ -4,3 +4,4 @@ export { storeContract, contractSpec } from './store-contract.js';
 export { fillExampleDatabase } from './example-database.js';
 export { makeTempDir } from './temp-dir.js';
 export { gridPlan } from './grid-plan.js';
+export { fillSeededDatabase, seededSpec, SEEDED_BEST } from './seeded-database.js';
