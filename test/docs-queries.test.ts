@@ -25,7 +25,7 @@ describe('docs/results-database.md', () => {
   it('names every column the views have', async () => {
     // A column added to a view without documentation fails here.
     const { path } = fillDatabase();
-    for (const view of ['trial_summary', 'curves', 'config_summary']) {
+    for (const view of ['trial_summary', 'curves', 'config_summary', 'generalization_gap', 'trial_fit']) {
       const { columns } = await runQuery(path, `SELECT * FROM ${view} LIMIT 1`);
       const section = doc.slice(doc.indexOf(`\`${view}\`:`));
       for (const column of columns.filter(
