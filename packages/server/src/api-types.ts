@@ -98,3 +98,53 @@ export interface TrialResponse {
 export interface ErrorResponse {
   readonly error: { readonly code: string; readonly message: string };
 }
+
+/** One configuration (a trial's parameters without its seed) over its completed seeds. */
+export interface ConfigurationRow {
+  readonly configIndex: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seeds: readonly number[];
+  /** The best value of the sweep's metric: n, mean, sd, IQM and 95% bootstrap interval. */
+  readonly best: ValueSummary;
+  /** The final (last-epoch) value, likewise. */
+  readonly final: ValueSummary;
+  readonly enoughSeeds: boolean;
+  readonly pBetterThanNext: number | null;
+  readonly pValueVsNext: number | null;
+  readonly tiedWithBest: boolean;
+}
+
+export interface ValueSummary {
+  readonly n: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly iqm: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+export interface ConfigurationsResponse {
+  readonly metric: string;
+  readonly goal: 'minimize' | 'maximize';
+  /** Best first, by mean. */
+  readonly configurations: readonly ConfigurationRow[];
+  readonly seedsToSeparateTopTwo: number | null;
+  readonly verdict: string;
+}
+
+/** How a trial fits: the generalization gap at its best epoch and its end, and overfitting. */
+export interface TrialFitRow {
+  readonly trialId: number;
+  readonly bestEpoch: number | null;
+  readonly lossGapAtBest: number | null;
+  readonly accGapAtBest: number | null;
+  readonly lossGapAtEnd: number | null;
+  readonly accGapAtEnd: number | null;
+  readonly minValLossEpoch: number | null;
+  /** Validation loss ended more than 5% above its minimum while training loss kept falling. */
+  readonly overfitting: boolean | null;
+}
+
+export interface FitResponse {
+  readonly trials: readonly TrialFitRow[];
+}

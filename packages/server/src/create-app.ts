@@ -60,6 +60,12 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   app.get('/api/sweeps/:sweep/curves', (req, res) => {
     res.type('application/json').send(api.curvesJson(req.params.sweep, parseCurveQuery(req.query)));
   });
+  app.get('/api/sweeps/:sweep/configurations', (req, res) => {
+    res.json(api.configurations(req.params.sweep));
+  });
+  app.get('/api/sweeps/:sweep/fit', (req, res) => {
+    res.json(api.fit(req.params.sweep));
+  });
   app.get('/api/sweeps/:sweep/trials/:trial', (req, res) => {
     const { points } = parseCurveQuery(req.query);
     res.json(api.trial(req.params.sweep, parseTrialId(req.params.trial), points ?? DEFAULT_POINTS));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
-import { contractSpec, makeTempDir, gridPlan } from '@embsweep/store/testing';
+import { contractSpec, fillSeededDatabase, makeTempDir, gridPlan } from '@embsweep/store/testing';
 import type { CurvesResponse } from './api-types.js';
 import { DashboardApi } from './dashboard-api.js';
 
@@ -52,5 +52,50 @@ describe('DashboardApi curves', () => {
     assert.ok((bounded.series[0]?.steps.length ?? 0) <= 52);
     reader.close();
     store.close();
+  });
+});
+
+describe('DashboardApi seeds and the generalization gap', () => {
+  const path = join(makeTempDir('api-seeded'), 'results.db');
+  fillSeededDatabase(path);
+
+  it('compares configurations over completed seeds, with intervals and ties with the best', () => {
+    const reader = ResultsReader.open(path);
+    const answer = new DashboardApi(reader).configurations('seeded');
+    reader.close();
+    assert.deepEqual(
+      answer.configurations.map((c) => [c.params['dropout'], c.best.n, c.tiedWithBest]),
+      [
+        [0, 3, true],
+        [0.25, 3, true],
+        [0.5, 3, false],
+      ],
+    );
+    const first = answer.configurations[0];
+    assert.ok(Math.abs((first?.best.mean ?? 0) - 0.41) < 1e-12);
+    assert.ok((first?.best.low ?? 0) >= 0.4 - 1e-12 && (first?.best.high ?? 1) <= 0.42 + 1e-12);
+    assert.equal(answer.seedsToSeparateTopTwo, 63);
+    assert.match(answer.verdict, /top 2 configurations cannot be told apart/);
+  });
+
+  it('serves loss_gap (val_loss - loss) as a metric, and each trial fit', () => {
+    const reader = ResultsReader.open(path);
+    const api = new DashboardApi(reader);
+    assert.ok(api.sweep('seeded').metrics.includes('loss_gap'));
+    const answer = JSON.parse(
+      api.curvesJson('seeded', { metrics: ['loss_gap'], points: 100 }),
+    ) as CurvesResponse;
+    const first = answer.series[0];
+    // Seed 0 of dropout 0: val_loss 0.5, 0.4, 0.45 against loss 0.5, 0.25, 0.1667.
+    assert.equal(first?.metric, 'loss_gap');
+    assert.deepEqual(first?.steps, [1, 2, 3]);
+    assert.ok(Math.abs((first?.values[1] ?? 0) - 0.15) < 1e-9);
+    const fit = api.fit('seeded').trials.find((t) => t.trialId === first?.trialId);
+    reader.close();
+    assert.equal(fit?.bestEpoch, 2);
+    assert.ok(Math.abs((fit?.lossGapAtBest ?? 0) - 0.15) < 1e-9);
+    assert.ok(Math.abs((fit?.lossGapAtEnd ?? 0) - (0.45 - 0.5 / 3)) < 1e-9);
+    // 0.45 is 12.5% above the minimum 0.4 while loss kept falling: overfitting.
+    assert.equal(fit?.overfitting, true);
   });
 });

@@ -1,6 +1,8 @@
 import { ConfigError, NotFoundError, TRAINER_METRICS, type Curve, type TrialRecord } from '@embsweep/core';
-import type { ResultsReader } from '@embsweep/store';
+import { compareSweep, type ResultsReader } from '@embsweep/store';
 import type {
+  ConfigurationsResponse,
+  FitResponse,
   ParameterSummary,
   Series,
   SweepResponse,
@@ -10,6 +12,7 @@ import type {
   TrialsResponse,
 } from './api-types.js';
 import { downsample } from './downsample.js';
+import { GAP_METRICS, gapCurves, gapMetricsFor } from './gap-curves.js';
 import type { CurveQuery, TrialQuery } from './request-params.js';
 
 /**
@@ -38,7 +41,7 @@ export class DashboardApi {
     if (summary === undefined) throw new NotFoundError(`no sweep named "${name}"`);
     return {
       sweep: { ...summary, description: record.spec.description ?? null, seeds: record.spec.seeds },
-      metrics: this.reader.metricNames(record.id),
+      metrics: withGaps(this.reader.metricNames(record.id)),
       parameters: parameterSummaries(this.reader.trials(record.id), Object.keys(record.spec.parameters)),
       // The description is in `sweep` already: not sent twice.
       spec: { ...record.spec, description: undefined },
@@ -69,7 +72,7 @@ export class DashboardApi {
    */
   curvesJson(name: string, query: CurveQuery): string {
     const record = this.reader.sweep(name);
-    const recorded = this.reader.metricNames(record.id);
+    const recorded = withGaps(this.reader.metricNames(record.id));
     const metrics = query.metrics ?? [record.spec.metric.name];
     const known = new Set([...recorded, ...TRAINER_METRICS, record.spec.metric.name]);
     const unknown = metrics.filter((m) => !known.has(m));
@@ -82,10 +85,15 @@ export class DashboardApi {
         'The request is not valid',
       );
     }
-    const curves = this.reader.curvesJson(record.id, metrics);
+    const gaps = metrics.filter((m) => m in GAP_METRICS);
+    const curves = this.reader.curvesJson(
+      record.id,
+      metrics.filter((m) => !(m in GAP_METRICS)),
+    );
+    const derived = gaps.flatMap((m) => gapCurves(this.reader, record.id, m));
     const points = Math.max(
       10,
-      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, curves.length))),
+      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, curves.length + derived.length))),
     );
     const series = curves.map((c) => {
       if (c.count <= points) {
@@ -95,7 +103,55 @@ export class DashboardApi {
       const steps = JSON.parse(c.steps) as number[];
       return JSON.stringify(toSeries({ trialId: c.trialId, name: c.name, steps, values }, points));
     });
+    series.push(...derived.map((c) => JSON.stringify(toSeries(c, points))));
     return `{"metrics":${JSON.stringify(metrics)},"points":${points},"series":[${series.join(',')}]}`;
+  }
+
+  /** The sweep's configurations compared across their completed seeds (see compareConfigurations). */
+  configurations(name: string): ConfigurationsResponse {
+    const spec = this.reader.sweepSpec(name);
+    const comparison = compareSweep(this.reader, name);
+    const summary = (v: (typeof comparison.configurations)[number]['best']) => ({
+      n: v.n,
+      mean: finite(v.mean),
+      sd: finite(v.sd),
+      iqm: finite(v.iqm),
+      low: finite(v.interval.low),
+      high: finite(v.interval.high),
+    });
+    return {
+      metric: spec.metric.name,
+      goal: spec.metric.goal,
+      configurations: comparison.configurations.map((c) => ({
+        configIndex: c.configIndex,
+        params: c.params,
+        seeds: c.seeds,
+        best: summary(c.best),
+        final: summary(c.final),
+        enoughSeeds: c.enoughSeeds,
+        pBetterThanNext: c.pBetterThanNext ?? null,
+        pValueVsNext: c.pValueVsNext ?? null,
+        tiedWithBest: c.tiedWithBest,
+      })),
+      seedsToSeparateTopTwo: finite(comparison.seedsToSeparateTopTwo ?? NaN),
+      verdict: comparison.verdict,
+    };
+  }
+
+  /** Each trial's generalization gap at its best epoch and at its end, and whether it overfitted. */
+  fit(name: string): FitResponse {
+    return {
+      trials: this.reader.trialFits(name).map((f) => ({
+        trialId: f.trial_id,
+        bestEpoch: f.best_epoch,
+        lossGapAtBest: f.loss_gap_at_best,
+        accGapAtBest: f.acc_gap_at_best,
+        lossGapAtEnd: f.loss_gap_at_end,
+        accGapAtEnd: f.acc_gap_at_end,
+        minValLossEpoch: f.min_val_loss_epoch,
+        overfitting: f.overfitting === null ? null : f.overfitting === 1,
+      })),
+    };
   }
 
   trial(name: string, trialId: number, points: number): TrialResponse {
@@ -121,6 +177,15 @@ export class DashboardApi {
       series: this.reader.trialCurves(trialId).map((c) => toSeries(c, points)),
     };
   }
+}
+
+/** Recorded metrics and the gap metrics derived from them, sorted by name. */
+function withGaps(recorded: readonly string[]): string[] {
+  return [...recorded, ...gapMetricsFor(recorded)].sort();
+}
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /** A parameter value as text, the form filters are given in. */

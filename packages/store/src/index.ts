@@ -10,3 +10,4 @@ export {
   type SummaryRow,
   type CompletedTrialValue,
 } from './results-reader.js';
+export { compareSweep, type CompareSweepOptions } from './compare-sweep.js';

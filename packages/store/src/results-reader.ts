@@ -43,6 +43,20 @@ export type SummaryRow = Readonly<Record<string, number | string | null>>;
  * cannot write, queries over the documented views, and clear errors for a missing file, an
  * unknown sweep, or a database from a newer embsweep.
  */
+/** One row of the trial_fit view (see docs/results-database.md). */
+export interface TrialFit {
+  readonly trial_id: number;
+  readonly best_epoch: number | null;
+  readonly loss_gap_at_best: number | null;
+  readonly acc_gap_at_best: number | null;
+  readonly loss_gap_at_end: number | null;
+  readonly acc_gap_at_end: number | null;
+  readonly min_val_loss: number | null;
+  readonly min_val_loss_epoch: number | null;
+  readonly final_val_loss: number | null;
+  readonly overfitting: 0 | 1 | null;
+}
+
 /** A completed trial's best and final value of one metric (see completedTrialValues). */
 export interface CompletedTrialValue {
   readonly trial_id: number;
@@ -272,6 +286,18 @@ export class ResultsReader {
            FROM trial_summary ts WHERE ts.sweep = @sweep AND ts.state = 'completed' ORDER BY ts.trial_index`,
       )
       .all({ sweep, metric }) as CompletedTrialValue[];
+  }
+
+  /** The trial_fit rows of a sweep (the generalization gap and the overfitting flag per trial). */
+  trialFits(sweep: string): TrialFit[] {
+    this.sweepSpec(sweep);
+    return this.db
+      .prepare(
+        `SELECT trial_id, best_epoch, loss_gap_at_best, acc_gap_at_best, loss_gap_at_end, acc_gap_at_end,
+                min_val_loss, min_val_loss_epoch, final_val_loss, overfitting
+           FROM trial_fit WHERE sweep = ? ORDER BY trial_index`,
+      )
+      .all(sweep) as TrialFit[];
   }
 
   /** Long-form curves of a sweep (the curves view). */

@@ -1,4 +1,4 @@
-import { ResultsReader } from '@embsweep/store';
+import { ResultsReader, compareSweep } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { parseFormat } from '../parse-format.js';
 import { trialRows } from './trial-columns.js';
-import { compareSweep, configurationRows } from './configuration-rows.js';
+import { configurationRows } from './configuration-rows.js';
 
 export const bestCommand: Command = {
   name: 'best',

@@ -1,5 +1,5 @@
 import { closestName, MIN_SEEDS_FOR_INTERVALS } from '@embsweep/core';
-import { ResultsReader } from '@embsweep/store';
+import { ResultsReader, compareSweep } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -7,7 +7,7 @@ import { parseFlags } from '../parse-flags.js';
 import { parseFormat } from '../parse-format.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { compareSweep, configurationRows } from './configuration-rows.js';
+import { configurationRows } from './configuration-rows.js';
 
 /** Metric names that are better higher, when --metric names one that is not the sweep's. */
 const HIGHER_IS_BETTER = /acc|auc|f1|precision|recall|score/i;

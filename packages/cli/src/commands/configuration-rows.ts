@@ -1,48 +1,7 @@
-import { compareConfigurations, type Comparison, type ConfigTrial, type SweepSpec } from '@embsweep/core';
-import type { CompletedTrialValue, ResultsReader } from '@embsweep/store';
+import type { Comparison, SweepSpec } from '@embsweep/core';
 import type { RowFormat } from '../format-rows.js';
 import { showCell } from '../format-rows.js';
 import { sweptParameters } from './trial-columns.js';
-
-/**
- * Compares the completed configurations of a sweep by `metric` (the sweep's by default): what
- * `compare`, `best` and the end-of-run summary show when a sweep has several seeds.
- */
-export function compareSweep(
-  reader: ResultsReader,
-  sweep: string,
-  options: {
-    readonly metric?: string;
-    readonly goal?: 'minimize' | 'maximize';
-    readonly rankBy?: 'mean' | 'iqm';
-    readonly resamples?: number;
-  } = {},
-): Comparison {
-  const spec = reader.sweepSpec(sweep);
-  const metric = options.metric ?? spec.metric.name;
-  const goal = options.goal ?? spec.metric.goal;
-  return compareConfigurations(configTrials(reader.completedTrialValues(sweep, metric, goal)), {
-    goal,
-    ...(options.rankBy === undefined ? {} : { rankBy: options.rankBy }),
-    ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
-  });
-}
-
-export function configTrials(rows: readonly CompletedTrialValue[]): ConfigTrial[] {
-  return rows.flatMap((r) =>
-    r.best === null
-      ? []
-      : [
-          {
-            configIndex: r.config_index,
-            params: JSON.parse(r.params) as Record<string, unknown>,
-            seed: r.seed,
-            best: r.best,
-            final: r.final,
-          },
-        ],
-  );
-}
 
 /**
  * One row per configuration, best first: rank, the swept parameters (not the seed), n, the mean
