@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
-import { makeTempDir } from '@embsweep/store/testing';
+import { fillSeededDatabase, makeTempDir } from '@embsweep/store/testing';
 import { dashboardUrl, launchBrowser } from './support/browser.js';
 import { fillDatabase } from './support/fill-database.js';
 import { spawnCli, type CliProcess } from './support/spawn-cli.js';
@@ -211,6 +211,60 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         errors.filter((e) => !/status of 404/.test(e)),
         [],
       );
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
+  it('shows configurations across seeds: interval bands, error bars, ties with the best, the gap and best epochs', async () => {
+    // 3 dropout values x 3 completed seeds with known values (see fillSeededDatabase).
+    const path = join(makeTempDir('dash-seeded'), 'embsweep.db');
+    fillSeededDatabase(path);
+    const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash-seeded-cwd'));
+    await server.waitFor(/dashboard: http/);
+    const base = dashboardUrl(server.stderr());
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${base}sweeps/seeded`);
+      const rows = page.locator('[data-testid=configurations-table] tbody tr');
+      await rows.nth(2).waitFor();
+      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tied'))), [
+        'true',
+        'true',
+        'false',
+      ]);
+      assert.match(await rows.nth(0).innerText(), /dropout=0\s+3\s+0\.41\s+0\.4 – 0\.42/);
+      assert.match(await rows.nth(1).innerText(), /≈ best/);
+      assert.match(
+        await page.getByTestId('verdict').innerText(),
+        /top 2 configurations cannot be told apart with 3 seeds each; about 63 seeds each/,
+      );
+
+      // Every curve marks its best epoch: 9 completed trials and the pruned one.
+      await waitForAttr(page, '#curves-chart', 'data-best-markers', '10');
+      // Grouped by configuration: the band is the 95% interval of the mean; min-max on request.
+      await page.selectOption('select[name=group]', 'config');
+      await waitForAttr(page, '#curves-chart', 'data-band', 'ci');
+      assert.equal(await attr(page, '#curves-chart', 'data-series'), '3');
+      assert.match(await page.getByTestId('curves-legend').innerText(), /band: 95% interval of the mean/);
+      await page.selectOption('select[name=band]', 'range');
+      await waitForAttr(page, '#curves-chart', 'data-band', 'range');
+      await page.waitForURL(/band=range/);
+
+      // The parameter chart: one point per dropout value, each mean of 3 seeds with an error bar.
+      await page.selectOption('select[name=x]', 'dropout');
+      await waitForAttr(page, '#parameter-chart', 'data-error-bars', '3');
+      await page.selectOption('select[name=y]', 'gap_best');
+      await waitForAttr(page, '#parameter-chart', 'data-y', 'loss gap (val_loss − loss) at the best epoch');
+      await page.waitForURL(/y=gap_best/);
+
+      // The gap against epoch is a metric like any other, coloured by a parameter.
+      await page.selectOption('select[name=group]', 'none');
+      await page.selectOption('select[name=metric]', 'loss_gap');
+      await waitForAttr(page, '#curves-chart', 'data-metric', 'loss_gap');
+      await waitForAttr(page, '#curves-chart', 'data-series', '10');
+      assert.deepEqual(errors, []);
     } finally {
       await page.close();
       await stop(server);

@@ -10,6 +10,8 @@ export interface SweepView {
   readonly color: string | undefined;
   /** 'none', 'config' (mean across seeds of each configuration) or a parameter name. */
   readonly group: string;
+  /** With groups: the band is the 95% interval of the mean ('ci') or the min-max range. */
+  readonly band: 'ci' | 'range';
   /** Draw the training curve dashed beside each validation curve. */
   readonly train: boolean;
   readonly selected: readonly number[];
@@ -23,7 +25,12 @@ export interface SweepView {
   readonly page: number;
   /** Parameter on the x axis of the parameter view; undefined means the colour parameter. */
   readonly x: string | undefined;
+  /** Its y axis: the best value, or the generalization gap at the best epoch or at the end. */
+  readonly y: ParameterY;
 }
+
+export const PARAMETER_Y = ['best', 'gap_best', 'gap_end'] as const;
+export type ParameterY = (typeof PARAMETER_Y)[number];
 
 export type Route =
   | { readonly page: 'sweeps' }
@@ -55,6 +62,7 @@ export function parseView(q: URLSearchParams): SweepView {
     metric: q.get('metric') ?? undefined,
     color: q.get('color') ?? undefined,
     group: q.get('group') ?? 'none',
+    band: q.get('band') === 'range' ? 'range' : 'ci',
     train: q.get('train') === '1',
     selected: list('sel').map(Number).filter(Number.isInteger),
     isolate: q.get('iso') === '1',
@@ -64,6 +72,7 @@ export function parseView(q: URLSearchParams): SweepView {
     filters,
     page: Math.max(0, Number(q.get('page') ?? 0) || 0),
     x: q.get('x') ?? undefined,
+    y: PARAMETER_Y.find((y) => y === q.get('y')) ?? 'best',
   };
 }
 
@@ -72,6 +81,7 @@ export function viewQuery(view: SweepView): string {
   if (view.metric) q.set('metric', view.metric);
   if (view.color) q.set('color', view.color);
   if (view.group !== 'none') q.set('group', view.group);
+  if (view.band !== 'ci') q.set('band', view.band);
   if (view.train) q.set('train', '1');
   if (view.selected.length > 0) q.set('sel', view.selected.join(','));
   if (view.isolate) q.set('iso', '1');
@@ -82,6 +92,7 @@ export function viewQuery(view: SweepView): string {
     if (values.length > 0) q.set(`f.${name}`, values.join(','));
   if (view.page > 0) q.set('page', String(view.page));
   if (view.x) q.set('x', view.x);
+  if (view.y !== 'best') q.set('y', view.y);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -20,6 +20,11 @@ export interface CurvesInput {
   /** 'none', 'config' or a parameter name. */
   readonly group: string;
   readonly groupValues: readonly unknown[];
+  /** With groups: band the 95% interval of the mean, or the lowest to highest value. */
+  readonly band: 'ci' | 'range';
+  /** The sweep's metric and goal: on its curves, each trial's best epoch is marked. */
+  readonly sweepMetric: string;
+  readonly goal: 'minimize' | 'maximize';
   readonly selected: ReadonlySet<number>;
   readonly isolate: boolean;
   /** Parameters to name in tooltips (the ones that vary). */
@@ -111,6 +116,10 @@ export class CurvesChart {
     this.canvas.dataset['series'] = String(drawn.reduce((n, d) => n + d.curves, 0));
     this.canvas.dataset['points'] = String(drawn.reduce((n, d) => n + d.points, 0));
     this.canvas.dataset['metric'] = input.metric;
+    this.canvas.dataset['band'] = input.group === 'none' ? '' : input.band;
+    this.canvas.dataset['bestMarkers'] = String(
+      datasets.filter((d) => d.label === BEST_EPOCH).reduce((n, d) => n + d.data.length, 0),
+    );
   }
 
   destroy(): void {
@@ -141,6 +150,7 @@ export class CurvesChart {
     const faded = input.selected.size > 0 && !input.isolate;
     const batches = new Map<string, Dataset>();
     const ends = { pruned: [] as Point[], failed: [] as Point[] };
+    const best: { point: Point; color: string }[] = [];
     const add = (s: Series, role: 'trial' | 'train') => {
       const trial = input.trials.get(s.trialId);
       if (!shown(trial) || s.steps.length === 0) return;
@@ -179,6 +189,9 @@ export class CurvesChart {
       });
       ds.curves += 1;
       ds.points += s.steps.length;
+      // The epoch whose weights the trial keeps, on whatever metric is drawn (a gap, a loss...).
+      const at = role === 'trial' && trial.bestEpoch !== null ? s.steps.indexOf(trial.bestEpoch) : -1;
+      if (at >= 0) best.push({ point: { x: trial.bestEpoch ?? 0, y: s.values[at] ?? null }, color: line });
       const values = s.values.filter((v): v is number => v !== null);
       const lastStep = s.steps[s.values.lastIndexOf(values.at(-1) ?? NaN)];
       if (
@@ -191,6 +204,7 @@ export class CurvesChart {
     for (const s of input.series) add(s, 'trial');
     for (const s of input.trainSeries) add(s, 'train');
     const out = [...batches.values()];
+    if (best.length > 0) out.push(bestEpochMarkers(best));
     for (const state of ['pruned', 'failed'] as const) {
       const marker = endMarker(state);
       if (ends[state].length === 0 || !marker.style) continue;
@@ -222,6 +236,7 @@ export class CurvesChart {
     const groupScale = colorScale(input.groupValues);
     const color = this.color(input);
     const out: Dataset[] = [];
+    const means: { point: Point; color: string }[] = [];
     for (const [k, list] of groups) {
       const first = input.trials.get(list[0]?.trialId ?? -1);
       const c = byConfig ? color(first) : groupScale(first?.params[input.group]);
@@ -230,13 +245,19 @@ export class CurvesChart {
         ? `${first ? formatParams(first.params, input.paramNames) : k} (${list.length} seeds)`
         : `${input.group}=${formatValue(first?.params[input.group])} (${list.length} trials)`;
       const points = (ys: number[]): Point[] => g.steps.map((x, i) => ({ x, y: ys[i] ?? null }));
+      const [low, high] = input.band === 'ci' ? [g.ciLow, g.ciHigh] : [g.low, g.high];
+      if (input.metric === input.sweepMetric && g.steps.length > 0) {
+        const pick = input.goal === 'minimize' ? Math.min : Math.max;
+        const i = g.mean.indexOf(pick(...g.mean));
+        means.push({ point: { x: g.steps[i] ?? 0, y: g.mean[i] ?? null }, color: c });
+      }
       out.push(
         {
           role: 'band',
           curves: 0,
           points: 0,
           label: `${label} low`,
-          data: points(g.low),
+          data: points(low),
           borderWidth: 0,
           pointRadius: 0,
           fill: false,
@@ -247,7 +268,7 @@ export class CurvesChart {
           curves: 0,
           points: 0,
           label: `${label} high`,
-          data: points(g.high),
+          data: points(high),
           borderWidth: 0,
           pointRadius: 0,
           fill: '-1',
@@ -267,6 +288,7 @@ export class CurvesChart {
         },
       );
     }
+    if (means.length > 0) out.push(bestEpochMarkers(means));
     return out;
   }
 
@@ -278,4 +300,24 @@ export class CurvesChart {
       formatParams(trial.params, this.input.paramNames),
     ].join('\n');
   }
+}
+
+const BEST_EPOCH = 'best epoch';
+
+/** A filled dot on each curve at its best epoch (of a group's mean: the best mean). */
+function bestEpochMarkers(marks: readonly { point: Point; color: string }[]): Dataset {
+  return {
+    role: 'marker',
+    label: BEST_EPOCH,
+    data: marks.map((m) => m.point),
+    curves: 0,
+    points: 0,
+    showLine: false,
+    pointStyle: 'circle',
+    pointRadius: 3,
+    pointBorderWidth: 0,
+    pointBackgroundColor: marks.map((m) => m.color),
+    borderColor: 'transparent',
+    order: -1,
+  };
 }

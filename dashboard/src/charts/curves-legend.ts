@@ -12,6 +12,7 @@ export function curvesLegend(options: {
   readonly train: boolean;
   readonly group: string;
   readonly groupValues: readonly unknown[];
+  readonly band: 'ci' | 'range';
 }): HTMLElement {
   const byParam = options.group !== 'none' && options.group !== 'config';
   const param = byParam ? options.group : options.colorParam;
@@ -45,10 +46,12 @@ export function curvesLegend(options: {
             h('span', { class: 'mark-pruned' }, '✕'),
             ': pruned · dashed and ',
             h('span', { class: 'mark-failed' }, '▲'),
-            ': failed',
+            ': failed · ● best epoch',
           ]
         : [
-            'line: mean · band: lowest to highest across the ',
+            options.band === 'ci'
+              ? 'line: mean (● at its best epoch) · band: 95% interval of the mean across the '
+              : 'line: mean (● at its best epoch) · band: lowest to highest across the ',
             options.group === 'config'
               ? 'seeds of each configuration'
               : `trials of each ${options.group} value`,

@@ -1,8 +1,13 @@
+import { studentTQuantile } from '@embsweep/core/student-t';
+
 /**
- * Aggregates curves of several trials into one per group: the mean at each epoch and a band
- * from the lowest to the highest value, over the trials that reported that epoch. Seeds of one
+ * Aggregates curves of several trials into one per group: the mean at each epoch, the 95%
+ * interval of that mean (Student's t: mean ± t(0.975, n-1) · sd / √n, the standard interval for
+ * a mean of a few seeds, cheap enough for every epoch of every group), and the range from the
+ * lowest to the highest value, over the trials that reported that epoch. Seeds of one
  * configuration are the usual group, so a difference between configurations can be told from
- * seed noise. Null values (NaN, infinities) are left out of the mean and band.
+ * seed noise. Null values (NaN, infinities) are left out. With one value there is no interval:
+ * it collapses to the mean.
  */
 export interface CurveLike {
   readonly steps: readonly number[];
@@ -12,6 +17,10 @@ export interface CurveLike {
 export interface GroupCurve {
   readonly steps: number[];
   readonly mean: number[];
+  /** 95% interval of the mean. */
+  readonly ciLow: number[];
+  readonly ciHigh: number[];
+  /** Lowest and highest value. */
   readonly low: number[];
   readonly high: number[];
   /** How many curves reported each epoch. */
@@ -30,15 +39,31 @@ export function aggregate(curves: readonly CurveLike[]): GroupCurve {
     });
   }
   const steps = [...byStep.keys()].sort((a, b) => a - b);
-  const out: GroupCurve = { steps, mean: [], low: [], high: [], count: [] };
+  const out: GroupCurve = { steps, mean: [], ciLow: [], ciHigh: [], low: [], high: [], count: [] };
   for (const step of steps) {
     const values = byStep.get(step) ?? [];
-    out.mean.push(values.reduce((a, b) => a + b, 0) / values.length);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const half = halfWidth(values, mean);
+    out.mean.push(mean);
+    out.ciLow.push(mean - half);
+    out.ciHigh.push(mean + half);
     out.low.push(Math.min(...values));
     out.high.push(Math.max(...values));
     out.count.push(values.length);
   }
   return out;
+}
+
+const T_CACHE = new Map<number, number>();
+
+/** Half the width of the 95% t-interval of the mean; 0 for fewer than two values. */
+export function halfWidth(values: readonly number[], mean: number): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const variance = values.reduce((s, v) => s + (v - mean) * (v - mean), 0) / (n - 1);
+  let t = T_CACHE.get(n - 1);
+  if (t === undefined) T_CACHE.set(n - 1, (t = studentTQuantile(0.975, n - 1)));
+  return (t * Math.sqrt(variance)) / Math.sqrt(n);
 }
 
 /** Groups items by a key, keeping the order in which keys first appear. */

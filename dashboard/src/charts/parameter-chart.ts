@@ -2,14 +2,18 @@ import type { TrialRow } from '@embsweep/server';
 import type { ChartDataset } from 'chart.js';
 import { Chart } from './chart-setup.js';
 import { colorScale, keyOf } from './colors.js';
-import { groupBy } from './groups.js';
+import { errorBarsPlugin } from './error-bars.js';
+import { groupBy, halfWidth } from './groups.js';
 import { formatNumber, formatValue } from '../ui/format.js';
 
 /** A line's mean at each x position, or a pruned trial's value where its x value is. */
 type Point = number | null | { readonly x: string; readonly y: number | null };
 
 export interface ParameterInput {
-  readonly metric: string;
+  /** What the y axis shows, e.g. "best val_loss" or "loss gap at best epoch". */
+  readonly yLabel: string;
+  /** A trial's y value (null: none). */
+  readonly value: (trial: TrialRow) => number | null;
   readonly trials: readonly TrialRow[];
   /** Parameter on the x axis, and its values in order. */
   readonly x: string;
@@ -20,9 +24,11 @@ export interface ParameterInput {
 }
 
 /**
- * The best value of the sweep's metric against one parameter (e.g. best val_loss against
- * embedding_dim), one line per value of another (e.g. dropout). Each point is the mean over the
- * completed trials with those values (seeds, other parameters); the tooltip says over how many.
+ * The best value of the sweep's metric (or the generalization gap at the best epoch, or at the
+ * end) against one parameter (e.g. against embedding_dim), one line per value of another (e.g.
+ * dropout). Each point is the mean over the completed trials with those values (seeds, other
+ * parameters), with the 95% t-interval of that mean as an error bar when there are several;
+ * the tooltip says over how many.
  * A pruned trial's value is partial (from fewer epochs): it is drawn apart, as a hollow grey
  * marker "pruned at epoch k", and never averaged into a line.
  */
@@ -34,6 +40,7 @@ export class ParameterChart {
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.chart = new Chart<'line', Point[]>(canvas, {
       type: 'line',
+      plugins: [errorBarsPlugin],
       data: { labels: [], datasets: [] },
       options: {
         maintainAspectRatio: false,
@@ -56,8 +63,8 @@ export class ParameterChart {
   }
 
   update(input: ParameterInput): void {
-    const withValue = input.trials.filter((t) => t.bestValue !== null && t.state === 'completed');
-    const partial = input.trials.filter((t) => t.bestValue !== null && t.state === 'pruned');
+    const withValue = input.trials.filter((t) => input.value(t) !== null && t.state === 'completed');
+    const partial = input.trials.filter((t) => input.value(t) !== null && t.state === 'pruned');
     const lines = input.line
       ? groupBy(withValue, (t) => keyOf(t.params[input.line ?? '']))
       : new Map([['all', withValue]]);
@@ -66,17 +73,25 @@ export class ParameterChart {
     const datasets = [...lines].map(([, trials]) => {
       const at = groupBy(trials, (t) => keyOf(t.params[input.x]));
       const counts: number[] = [];
+      const low: (number | null)[] = [];
+      const high: (number | null)[] = [];
       const data = input.xValues.map((x) => {
-        const here = at.get(keyOf(x)) ?? [];
+        const here = (at.get(keyOf(x)) ?? []).map((t) => input.value(t) ?? 0);
         counts.push(here.length);
-        return here.length === 0 ? null : here.reduce((s, t) => s + (t.bestValue ?? 0), 0) / here.length;
+        if (here.length === 0) return (low.push(null), high.push(null), null);
+        const mean = here.reduce((s, v) => s + v, 0) / here.length;
+        const half = halfWidth(here, mean);
+        low.push(here.length > 1 ? mean - half : null);
+        high.push(here.length > 1 ? mean + half : null);
+        return mean;
       });
       this.counts.push(counts);
       const lineValue = input.line ? trials[0]?.params[input.line] : undefined;
       const color = input.line ? scale(lineValue) : '#1f77b4';
       return {
-        label: input.line ? `${input.line}=${formatValue(lineValue)}` : `best ${input.metric}`,
+        label: input.line ? `${input.line}=${formatValue(lineValue)}` : input.yLabel,
         data,
+        errorBars: { low, high },
         borderColor: color,
         backgroundColor: color,
         pointRadius: 4,
@@ -88,11 +103,12 @@ export class ParameterChart {
     this.counts.push([]);
     const scales = this.chart.options.scales;
     if (scales?.['x']?.title) scales['x'].title.text = input.x;
-    if (scales?.['y']?.title) scales['y'].title.text = `best ${input.metric}`;
+    if (scales?.['y']?.title) scales['y'].title.text = input.yLabel;
     this.chart.update('none');
     this.canvas.dataset['series'] = String(datasets.length);
     this.canvas.dataset['lineTrials'] = String(withValue.length);
     this.canvas.dataset['partial'] = String(partial.length);
+    this.canvas.dataset['y'] = input.yLabel;
   }
 
   destroy(): void {
@@ -107,7 +123,7 @@ function partialDataset(input: ParameterInput, partial: readonly TrialRow[]) {
     label: 'pruned (partial)',
     data: partial.map((t) => ({
       x: formatValue(input.xValues[x.indexOf(keyOf(t.params[input.x]))]),
-      y: t.bestValue,
+      y: input.value(t),
     })),
     showLine: false,
     borderColor: '#999',

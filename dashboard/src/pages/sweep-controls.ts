@@ -71,6 +71,18 @@ export function sweepControls(options: {
       ],
       (group) => onView({ group }),
     ),
+    view.group === 'none'
+      ? null
+      : select(
+          'Band',
+          'band',
+          view.band,
+          [
+            { value: 'ci', label: '95% interval of the mean' },
+            { value: 'range', label: 'lowest to highest' },
+          ],
+          (band) => onView({ band: band === 'range' ? 'range' : 'ci' }),
+        ),
     h(
       'label',
       {

@@ -1,11 +1,21 @@
-import type { CurvesResponse, Series, SweepResponse, TrialRow, TrialsResponse } from '@embsweep/server';
+import type {
+  ConfigurationsResponse,
+  CurvesResponse,
+  FitResponse,
+  Series,
+  SweepResponse,
+  TrialFitRow,
+  TrialRow,
+  TrialsResponse,
+} from '@embsweep/server';
 import { enc, getJson } from '../api.js';
 import { CurvesChart } from '../charts/curves-chart.js';
 import { curvesLegend } from '../charts/curves-legend.js';
 import { HistoryChart } from '../charts/history-chart.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
-import { sweepHref, type SweepView } from '../route.js';
+import { sweepHref, type ParameterY, type SweepView } from '../route.js';
+import { renderConfigurationsTable } from '../table/configurations-table.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
 import { formatNumber, formatTime } from '../ui/format.js';
@@ -16,6 +26,9 @@ import { sweepControls, trainingMetric } from './sweep-controls.js';
 interface Data {
   meta: SweepResponse;
   all: TrialRow[];
+  /** Across seeds, when the sweep has several; else undefined. */
+  configurations: ConfigurationsResponse | undefined;
+  fit: ReadonlyMap<number, TrialFitRow>;
   series: readonly Series[];
   train: readonly Series[];
   curvesKey: string;
@@ -43,6 +56,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     hoverInfo: h('p', { class: 'hover-info muted', 'aria-live': 'polite', 'data-testid': 'hover-info' }),
     curves: h('canvas', { id: 'curves-chart', 'aria-label': 'validation curves of every trial' }),
     table: h('section', { class: 'table-section', 'aria-label': 'trials' }),
+    configurations: h('section', { class: 'table-section', 'aria-label': 'configurations' }),
     xControl: h('div', { class: 'controls' }),
     param: h('canvas', { id: 'parameter-chart', 'aria-label': 'best metric against a parameter' }),
     history: h('canvas', {
@@ -67,20 +81,29 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     const train = view.train ? trainingMetric(metric, meta.metrics) : undefined;
     const curvesKey = `${metric}|${train ?? ''}`;
     const needCurves = parts.curves || !data || data.curvesKey !== curvesKey;
-    const [all, curves, table] = await Promise.all([
-      parts.meta || !data
-        ? getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials])
-        : data.all,
+    const kept = parts.meta ? undefined : data; // what need not be read again
+    const [all, curves, table, configurations, fit] = await Promise.all([
+      kept ? kept.all : getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials]),
       needCurves
         ? getJson<CurvesResponse>(
             `${api}/curves?metrics=${enc([metric, ...(train ? [train] : [])].join(','))}`,
           )
         : undefined,
       parts.table || !data ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : data.table,
+      kept
+        ? kept.configurations
+        : meta.sweep.seeds.length > 1
+          ? getJson<ConfigurationsResponse>(`${api}/configurations`)
+          : undefined,
+      kept
+        ? kept.fit
+        : getJson<FitResponse>(`${api}/fit`).then((r) => new Map(r.trials.map((t) => [t.trialId, t]))),
     ]);
     data = {
       meta,
       all,
+      configurations,
+      fit,
       series: curves ? curves.series.filter((s) => s.metric === metric) : (data?.series ?? []),
       train: curves ? curves.series.filter((s) => s.metric === train) : (data?.train ?? []),
       curvesKey,
@@ -105,6 +128,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         h('div', { class: 'chart-box' }, el.curves, el.chartNote),
         el.hoverInfo,
       ),
+      el.configurations,
       el.table,
       h(
         'section',
@@ -180,6 +204,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         train: train !== undefined,
         group: view.group,
         groupValues,
+        band: view.band,
       }),
     );
     const trials = new Map(all.map((t) => [t.id, t]));
@@ -193,6 +218,9 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       colorValues: values(colorParam),
       group: view.group,
       groupValues,
+      band: view.band,
+      sweepMetric: s.metric,
+      goal: s.goal,
       selected: new Set(view.selected),
       isolate: view.isolate,
       paramNames: varying(meta).map((p) => p.name),
@@ -211,6 +239,13 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       firstChart = false;
       performance.mark('embsweep:first-chart');
     }
+    if (data.configurations)
+      renderConfigurationsTable(
+        el.configurations,
+        data.configurations,
+        varying(meta).map((p) => p.name),
+      );
+    else el.configurations.replaceChildren();
     renderTrialsTable(el.table, data.table, {
       sweep,
       view,
@@ -219,10 +254,14 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       events: { onView: setView, onToggle: toggle, onClearSelection: () => setView({ selected: [] }) },
     });
     // Below the fold: drawn once the comparison chart is on screen, so it shows sooner.
-    requestAnimationFrame(() => setTimeout(() => renderParameterViews(meta, all)));
+    requestAnimationFrame(() => setTimeout(() => renderParameterViews(meta, all, data?.fit ?? new Map())));
   }
 
-  function renderParameterViews(meta: SweepResponse, all: TrialRow[]): void {
+  function renderParameterViews(
+    meta: SweepResponse,
+    all: TrialRow[],
+    fit: ReadonlyMap<number, TrialFitRow>,
+  ): void {
     if (!charts) return;
     const vary = varying(meta);
     const x = view.x ?? colorOf(meta) ?? vary[0]?.name;
@@ -242,12 +281,28 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         ),
         line ? ` · one line per ${line}` : '',
       ),
+      h(
+        'label',
+        { class: 'control' },
+        'Show ',
+        h(
+          'select',
+          {
+            name: 'y',
+            onchange: (e: Event) => setView({ y: (e.target as HTMLSelectElement).value as ParameterY }),
+          },
+          (['best', 'gap_best', 'gap_end'] as const).map((y) =>
+            h('option', { value: y, selected: y === view.y }, yLabel(y, meta.sweep.metric)),
+          ),
+        ),
+      ),
     );
     const visible = all.filter(passesFilters(view));
     const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
     if (x)
       charts.param.update({
-        metric: meta.sweep.metric,
+        yLabel: yLabel(view.y, meta.sweep.metric),
+        value: yValue(view.y, fit),
         trials: visible,
         x,
         xValues: values(x),
@@ -308,5 +363,21 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.parallel.destroy();
       charts?.history.destroy();
     },
+  };
+}
+
+function yLabel(y: ParameterY, metric: string): string {
+  return y === 'best'
+    ? `best ${metric}`
+    : y === 'gap_best'
+      ? 'loss gap (val_loss − loss) at the best epoch'
+      : 'loss gap (val_loss − loss) at the last epoch';
+}
+
+function yValue(y: ParameterY, fit: ReadonlyMap<number, TrialFitRow>): (trial: TrialRow) => number | null {
+  if (y === 'best') return (t) => t.bestValue;
+  return (t) => {
+    const f = fit.get(t.id);
+    return (y === 'gap_best' ? f?.lossGapAtBest : f?.lossGapAtEnd) ?? null;
   };
 }
