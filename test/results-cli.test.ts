@@ -144,15 +144,15 @@ describe('results commands (ls, show, best, query, export)', () => {
       'SELECT embedding_dim, COUNT(*) AS n FROM trial_summary GROUP BY embedding_dim ORDER BY embedding_dim';
     const table = runCli(['query', sql, '--db', db]);
     assert.equal(table.status, 0, table.stderr);
-    assert.match(table.stdout, /^embedding_dim +n\n-+ +-+\n +4 +4\n +32 +4\n +128 +4\n$/);
+    assert.match(table.stdout, /^embedding_dim +n\n-+ +-+\n +2 +4\n +16 +4\n +128 +4\n$/);
     assert.deepEqual(JSON.parse(runCli(['query', sql, '--db', db, '--format', 'json']).stdout), [
-      { embedding_dim: 4, n: 4 },
-      { embedding_dim: 32, n: 4 },
+      { embedding_dim: 2, n: 4 },
+      { embedding_dim: 16, n: 4 },
       { embedding_dim: 128, n: 4 },
     ]);
     assert.equal(
       runCli(['query', sql, '--db', db, '--format', 'csv']).stdout,
-      'embedding_dim,n\n4,4\n32,4\n128,4\n',
+      'embedding_dim,n\n2,4\n16,4\n128,4\n',
     );
   });
 
