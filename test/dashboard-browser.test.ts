@@ -86,6 +86,21 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
       assert.equal(await attr(page, '#parallel-chart', 'data-partial'), '1', 'drawn apart as partial');
+      // Or compared like for like at a common epoch: every trial that reached it, pruned ones too.
+      await page.selectOption('select[name=y]', 'at_epoch');
+      await waitForAttr(page, '#parameter-chart', 'data-y', 'val_loss at epoch 3');
+      const reached = best.filter((r) => Number(r['epochs_run']) >= 3).length;
+      assert.equal(await attr(page, '#parameter-chart', 'data-line-trials'), String(reached));
+      assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '0');
+      await page.fill('input[name=epoch]', '5');
+      await page.locator('input[name=epoch]').dispatchEvent('change');
+      await waitForAttr(page, '#parameter-chart', 'data-y', 'val_loss at epoch 5');
+      await page.waitForURL(/y=at_epoch&epoch=5|epoch=5.*y=at_epoch|y=at_epoch.*epoch=5/);
+      assert.equal(
+        await attr(page, '#parameter-chart', 'data-line-trials'),
+        String(best.filter((r) => Number(r['epochs_run']) >= 5).length),
+      );
+      await page.selectOption('select[name=y]', 'best');
       assert.equal(
         await attr(page, '#parallel-chart', 'data-series'),
         '11',

@@ -25,11 +25,13 @@ export interface SweepView {
   readonly page: number;
   /** Parameter on the x axis of the parameter view; undefined means the colour parameter. */
   readonly x: string | undefined;
-  /** Its y axis: the best value, or the generalization gap at the best epoch or at the end. */
+  /** Its y axis: the best value, the generalization gap at the best epoch or the end, or the value at a common epoch. */
   readonly y: ParameterY;
+  /** That common epoch; undefined means the last one every trial with a value reached. */
+  readonly epoch: number | undefined;
 }
 
-export const PARAMETER_Y = ['best', 'gap_best', 'gap_end'] as const;
+export const PARAMETER_Y = ['best', 'gap_best', 'gap_end', 'at_epoch'] as const;
 export type ParameterY = (typeof PARAMETER_Y)[number];
 
 export type Route =
@@ -73,6 +75,7 @@ export function parseView(q: URLSearchParams): SweepView {
     page: Math.max(0, Number(q.get('page') ?? 0) || 0),
     x: q.get('x') ?? undefined,
     y: PARAMETER_Y.find((y) => y === q.get('y')) ?? 'best',
+    epoch: /^[1-9][0-9]{0,8}$/.test(q.get('epoch') ?? '') ? Number(q.get('epoch')) : undefined,
   };
 }
 
@@ -93,6 +96,7 @@ export function viewQuery(view: SweepView): string {
   if (view.page > 0) q.set('page', String(view.page));
   if (view.x) q.set('x', view.x);
   if (view.y !== 'best') q.set('y', view.y);
+  if (view.epoch !== undefined) q.set('epoch', String(view.epoch));
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }

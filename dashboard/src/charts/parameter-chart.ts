@@ -14,6 +14,8 @@ export interface ParameterInput {
   readonly yLabel: string;
   /** A trial's y value (null: none). */
   readonly value: (trial: TrialRow) => number | null;
+  /** Draw pruned trials apart as partial values (else they count in the lines like the rest). */
+  readonly partialApart: boolean;
   readonly trials: readonly TrialRow[];
   /** Parameter on the x axis, and its values in order. */
   readonly x: string;
@@ -63,8 +65,9 @@ export class ParameterChart {
   }
 
   update(input: ParameterInput): void {
-    const withValue = input.trials.filter((t) => input.value(t) !== null && t.state === 'completed');
-    const partial = input.trials.filter((t) => input.value(t) !== null && t.state === 'pruned');
+    const valued = input.trials.filter((t) => input.value(t) !== null);
+    const withValue = input.partialApart ? valued.filter((t) => t.state === 'completed') : valued;
+    const partial = input.partialApart ? valued.filter((t) => t.state === 'pruned') : [];
     const lines = input.line
       ? groupBy(withValue, (t) => keyOf(t.params[input.line ?? '']))
       : new Map([['all', withValue]]);

@@ -14,7 +14,8 @@ import { curvesLegend } from '../charts/curves-legend.js';
 import { HistoryChart } from '../charts/history-chart.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
-import { sweepHref, type ParameterY, type SweepView } from '../route.js';
+import { sweepHref, type SweepView } from '../route.js';
+import { parameterY, parameterYControls } from './parameter-y.js';
 import { renderConfigurationsTable } from '../table/configurations-table.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
@@ -273,7 +274,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       h(
         'label',
         { class: 'control' },
-        'Best value against ',
+        'Against ',
         h(
           'select',
           { name: 'x', onchange: (e: Event) => setView({ x: (e.target as HTMLSelectElement).value }) },
@@ -281,34 +282,29 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         ),
         line ? ` · one line per ${line}` : '',
       ),
-      h(
-        'label',
-        { class: 'control' },
-        'Show ',
-        h(
-          'select',
-          {
-            name: 'y',
-            onchange: (e: Event) => setView({ y: (e.target as HTMLSelectElement).value as ParameterY }),
-          },
-          (['best', 'gap_best', 'gap_end'] as const).map((y) =>
-            h('option', { value: y, selected: y === view.y }, yLabel(y, meta.sweep.metric)),
-          ),
-        ),
-      ),
+      ...parameterYControls(view, meta.sweep.metric, all, setView),
     );
     const visible = all.filter(passesFilters(view));
     const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
-    if (x)
-      charts.param.update({
-        yLabel: yLabel(view.y, meta.sweep.metric),
-        value: yValue(view.y, fit),
-        trials: visible,
-        x,
-        xValues: values(x),
-        line,
-        lineValues: values(line),
-      });
+    if (x) {
+      const param = charts.param;
+      void parameterY(view, api, meta.sweep.metric, all, fit).then(
+        (axis) =>
+          param.update({
+            yLabel: axis.label,
+            value: axis.value,
+            partialApart: axis.partialApart,
+            trials: visible,
+            x,
+            xValues: values(x),
+            line,
+            lineValues: values(line),
+          }),
+        (error: unknown) => {
+          el.xControl.append(errorView(error));
+        },
+      );
+    }
     charts.parallel.update({
       metric: meta.sweep.metric,
       goal: meta.sweep.goal,
@@ -363,21 +359,5 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.parallel.destroy();
       charts?.history.destroy();
     },
-  };
-}
-
-function yLabel(y: ParameterY, metric: string): string {
-  return y === 'best'
-    ? `best ${metric}`
-    : y === 'gap_best'
-      ? 'loss gap (val_loss − loss) at the best epoch'
-      : 'loss gap (val_loss − loss) at the last epoch';
-}
-
-function yValue(y: ParameterY, fit: ReadonlyMap<number, TrialFitRow>): (trial: TrialRow) => number | null {
-  if (y === 'best') return (t) => t.bestValue;
-  return (t) => {
-    const f = fit.get(t.id);
-    return (y === 'gap_best' ? f?.lossGapAtBest : f?.lossGapAtEnd) ?? null;
   };
 }

@@ -148,3 +148,10 @@ export interface TrialFitRow {
 export interface FitResponse {
   readonly trials: readonly TrialFitRow[];
 }
+
+/** Every trial that reached an epoch, with its value of the sweep's metric there. */
+export interface AtEpochResponse {
+  readonly epoch: number;
+  readonly metric: string;
+  readonly trials: readonly { readonly trialId: number; readonly value: number }[];
+}

@@ -7,7 +7,13 @@ import { ChangeFeed } from './change-feed.js';
 import { DashboardApi } from './dashboard-api.js';
 import { errorResponse } from './error-response.js';
 import { hostCheck } from './host-check.js';
-import { parseCurveQuery, parseTrialId, parseTrialQuery, DEFAULT_POINTS } from './request-params.js';
+import {
+  parseCurveQuery,
+  parseEpochQuery,
+  parseTrialId,
+  parseTrialQuery,
+  DEFAULT_POINTS,
+} from './request-params.js';
 
 export interface AppOptions {
   /** A read-only connection to the results database; the server never writes. */
@@ -62,6 +68,9 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   });
   app.get('/api/sweeps/:sweep/configurations', (req, res) => {
     res.json(api.configurations(req.params.sweep));
+  });
+  app.get('/api/sweeps/:sweep/at-epoch', (req, res) => {
+    res.json(api.atEpoch(req.params.sweep, parseEpochQuery(req.query)));
   });
   app.get('/api/sweeps/:sweep/fit', (req, res) => {
     res.json(api.fit(req.params.sweep));

@@ -98,4 +98,14 @@ describe('DashboardApi seeds and the generalization gap', () => {
     // 0.45 is 12.5% above the minimum 0.4 while loss kept falling: overfitting.
     assert.equal(fit?.overfitting, true);
   });
+
+  it('gives every trial that reached an epoch, pruned ones too, with its value there', () => {
+    const reader = ResultsReader.open(path);
+    const answer = new DashboardApi(reader).atEpoch('seeded', 2);
+    reader.close();
+    // 9 completed trials and the pruned one (seed 3 of dropout 0.5, 0.1 at epoch 2).
+    assert.equal(answer.trials.length, 10);
+    assert.equal(answer.trials[0]?.value, 0.1);
+    assert.equal(answer.metric, 'val_loss');
+  });
 });

@@ -1,6 +1,7 @@
 import { ConfigError, NotFoundError, TRAINER_METRICS, type Curve, type TrialRecord } from '@embsweep/core';
 import { compareSweep, type ResultsReader } from '@embsweep/store';
 import type {
+  AtEpochResponse,
   ConfigurationsResponse,
   FitResponse,
   ParameterSummary,
@@ -135,6 +136,21 @@ export class DashboardApi {
       })),
       seedsToSeparateTopTwo: finite(comparison.seedsToSeparateTopTwo ?? NaN),
       verdict: comparison.verdict,
+    };
+  }
+
+  /**
+   * The value of the sweep's metric at `epoch` for every trial that reached it, whatever its
+   * state: a like-for-like comparison that can include pruned trials.
+   */
+  atEpoch(name: string, epoch: number): AtEpochResponse {
+    const spec = this.reader.sweepSpec(name);
+    return {
+      epoch,
+      metric: spec.metric.name,
+      trials: this.reader
+        .trialsAtEpoch(name, epoch, Number.MAX_SAFE_INTEGER)
+        .map((r) => ({ trialId: Number(r['trial_id']), value: Number(r['value_at_epoch']) })),
     };
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCurveQuery, parseTrialQuery } from './request-params.js';
+import { parseCurveQuery, parseEpochQuery, parseTrialQuery } from './request-params.js';
 
 describe('request parameters', () => {
   it('reads filters, sort and paging with defaults', () => {
@@ -31,5 +31,15 @@ describe('request parameters', () => {
     assert.deepEqual(parseCurveQuery({}), { metrics: undefined, points: 300 });
     assert.throws(() => parseCurveQuery({ points: '5' }), /points: expected a whole number from 10 to 5000/);
     assert.throws(() => parseCurveQuery({ metrics: 'val_loss,<script>' }), /is not a metric name/);
+  });
+
+  it('takes one whole epoch from 1 for a comparison at a common epoch', () => {
+    assert.equal(parseEpochQuery({ epoch: '3' }), 3);
+    assert.throws(() => parseEpochQuery({}), /epoch: required, e\.g\. \?epoch=3/);
+    assert.throws(() => parseEpochQuery({ epoch: '0' }), /epoch: expected a whole number from 1/);
+    assert.throws(
+      () => parseEpochQuery({ epoch: '2', x: '1' }),
+      /x: unknown query parameter; expected epoch/,
+    );
   });
 });

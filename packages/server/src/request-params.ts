@@ -106,6 +106,19 @@ export function parseCurveQuery(query: Query): CurveQuery {
   return { metrics, points };
 }
 
+/** The query of /at-epoch: `epoch`, a whole number from 1 (required). */
+export function parseEpochQuery(query: Query): number {
+  const issues: ConfigIssue[] = [];
+  for (const key of Object.keys(query))
+    if (key !== 'epoch') issues.push({ path: key, message: 'unknown query parameter; expected epoch' });
+  const text = single(query, 'epoch', issues);
+  if (text === undefined && issues.length === 0)
+    issues.push({ path: 'epoch', message: 'required, e.g. ?epoch=3' });
+  const epoch = integer(text, 'epoch', 1, 1_000_000_000, 0, issues);
+  if (issues.length > 0) throw new ConfigError(issues, 'The request is not valid');
+  return epoch;
+}
+
 /** A path segment that must be a trial id. */
 export function parseTrialId(text: string): number {
   const id = Number(text);
