@@ -43,7 +43,11 @@ describe('dashboard API', () => {
 
   it('describes a sweep: recorded metrics and the values of each parameter, varying ones first', async () => {
     const { body } = await get<SweepResponse>('/api/sweeps/example');
-    assert.deepEqual(body.metrics, ['loss', 'loss_gap', 'val_acc', 'val_loss'], 'recorded metrics, and the gap derived from val_loss and loss');
+    assert.deepEqual(
+      body.metrics,
+      ['loss', 'loss_gap', 'val_acc', 'val_loss'],
+      'recorded metrics, and the gap derived from val_loss and loss',
+    );
     assert.deepEqual(
       body.parameters.map((p) => p.name),
       ['embedding_dim', 'dropout', 'l2', 'epochs'],
