@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { ConfigError, decodeUtf8Text, type SweepSpec } from '@embsweep/core';
-import { parseSweepJson, validateSweep } from '@embsweep/core/sweep-file';
+import { parseSweepText, validateSweep } from '@embsweep/core/sweep-file';
 
 /** A validated sweep and where it came from. */
 export interface LoadedSweep {
@@ -14,8 +14,8 @@ export interface LoadedSweep {
 const MAX_SWEEP_FILE_BYTES = 1024 * 1024;
 
 /**
- * Reads, parses and validates a sweep file, naming the sweep after the file when the file
- * does not name it. Every failure is a ConfigError that says what to fix.
+ * Reads, parses (JSON, or YAML for *.yaml and *.yml) and validates a sweep file, naming the
+ * sweep after the file when the file does not name it. Every failure is a ConfigError that says what to fix.
  */
 export async function loadSweepFile(file: string, cwd: string): Promise<LoadedSweep> {
   const path = resolve(cwd, file);
@@ -48,11 +48,11 @@ export async function loadSweepFile(file: string, cwd: string): Promise<LoadedSw
       code === 'ENOENT'
         ? 'no such file; check the path (it is relative to the current folder)'
         : code === 'EISDIR'
-          ? 'this is a folder; give the path of a .json sweep file'
+          ? 'this is a folder; give the path of a sweep file (.json, .yaml or .yml)'
           : (error as Error).message;
     throw new ConfigError([{ path: '', message: `${path}: ${reason}` }], 'Cannot read the sweep file');
   }
-  const spec = validateSweep(parseSweepJson(text, path));
+  const spec = validateSweep(parseSweepText(text, path));
   return { spec: { ...spec, name: spec.name ?? defaultSweepName(path) }, path };
 }
 

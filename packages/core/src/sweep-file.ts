@@ -4,3 +4,5 @@
 export { parseSweepJson, type ParsedJson } from './sweep-spec/parse-sweep-json.js';
 export { validateSweep, SCHEMA_VERSION } from './sweep-spec/validate-sweep.js';
 export { DISTRIBUTIONS } from './sweep-spec/parameter-schema.js';
+export { parseSweepYaml } from './sweep-spec/parse-sweep-yaml.js';
+export { parseSweepText, isYamlPath } from './sweep-spec/parse-sweep-text.js';

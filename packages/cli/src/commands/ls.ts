@@ -24,7 +24,7 @@ ${DB_FLAG_HELP}
     try {
       const sweeps = reader.listSweeps();
       if (sweeps.length === 0) {
-        io.out(`No sweeps in ${reader.path} yet. Run one with "embsweep run <sweep.json>".\n`);
+        io.out(`No sweeps in ${reader.path} yet. Run one with "embsweep run <sweep.json|sweep.yaml>".\n`);
         return EXIT.ok;
       }
       const rows = sweeps.map((s) => ({

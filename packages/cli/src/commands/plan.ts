@@ -11,7 +11,7 @@ const PAGE = 1000;
 
 export const planCommand: Command = {
   name: 'plan',
-  help: `Usage: embsweep plan <sweep.json> [--json]
+  help: `Usage: embsweep plan <sweep.json|sweep.yaml> [--json]
 
 Validates the sweep file and prints every trial it would run, in the order they start:
 each configuration the search proposes, once per seed, up to run_cap. The output streams, so

@@ -21,7 +21,7 @@ import { runSummary } from './run-summary.js';
 
 export const runCommand: Command = {
   name: 'run',
-  help: `Usage: embsweep run <sweep.json> [--db PATH] [--concurrency N] [--dashboard [--port P] [--host H]]
+  help: `Usage: embsweep run <sweep.json|sweep.yaml> [--db PATH] [--concurrency N] [--dashboard [--port P] [--host H]]
                     [--redis URL [--local-workers N] [--max-upload-mb M]] [--force-resume] [--verbose]
 
 Validates the sweep file, prepares its data once, and runs its trials in worker processes, at

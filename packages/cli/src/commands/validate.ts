@@ -9,7 +9,7 @@ import type { Command } from './command.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  help: `Usage: embsweep validate <sweep.json> [--skip-data]
+  help: `Usage: embsweep validate <sweep.json|sweep.yaml> [--skip-data]
 
 Checks a sweep file against the sweep-file format (docs/sweep-file.md) and reports every
 problem with its JSON path, e.g. "parameters.dropout.max: must be <= 1". Then checks the files

@@ -14,6 +14,11 @@ export interface ParsedJson {
   readonly value: unknown;
   /** Formatted JSON paths (see formatJsonPath) of numbers written with a `.`, `e` or `E`. */
   readonly realLiteralPaths: ReadonlySet<string>;
+  /**
+   * Where each formatted JSON path's value starts in the source (1-based), when the reader
+   * knows it (the YAML reader does): validation errors then name the line and column.
+   */
+  readonly locations?: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }
 
 /**

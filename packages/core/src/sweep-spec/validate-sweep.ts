@@ -87,7 +87,7 @@ export function validateSweep(input: ParsedJson | Record<string, unknown>): Swee
     parameters === undefined ||
     fullDataset === undefined
   ) {
-    throw new ConfigError(issues);
+    throw new ConfigError(locateIssues(issues, parsed.locations));
   }
   // The keys parsed here by hand (method, parameters, early_terminate, dataset) replace zod's.
   const {
@@ -130,6 +130,28 @@ function protoKeys(node: unknown, path: (string | number)[]): ConfigIssue[] {
         ]
       : protoKeys((node as Record<string, unknown>)[key], [...path, key]),
   );
+}
+
+/**
+ * Adds "(line L, column C)" to each issue whose path, or nearest enclosing path, has a known
+ * place in the source (a key that is missing is reported where its object starts).
+ */
+function locateIssues(issues: readonly ConfigIssue[], locations: ParsedJson['locations']): ConfigIssue[] {
+  if (locations === undefined) return [...issues];
+  return issues.map((issue) => {
+    for (let path = issue.path; ; path = parentPath(path)) {
+      const at = locations.get(path);
+      if (at !== undefined)
+        return { ...issue, message: `${issue.message} (line ${at.line}, column ${at.column})` };
+      if (path === '') return issue;
+    }
+  });
+}
+
+/** `parameters.dropout.max` -> `parameters.dropout`; `seeds[2]` -> `seeds`; `a` -> ''. */
+function parentPath(path: string): string {
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut <= 0 ? '' : path.slice(0, cut);
 }
 
 function isParsedJson(input: unknown): input is ParsedJson {
