@@ -6,3 +6,4 @@ export { validateSweep, SCHEMA_VERSION } from './sweep-spec/validate-sweep.js';
 export { DISTRIBUTIONS } from './sweep-spec/parameter-schema.js';
 export { parseSweepYaml } from './sweep-spec/parse-sweep-yaml.js';
 export { parseSweepText, isYamlPath } from './sweep-spec/parse-sweep-text.js';
+export type { SweepFile, ParameterInput } from './sweep-spec/sweep-file-input.js';

@@ -13,3 +13,4 @@ export { WORKER_MAIN } from './worker/worker-path.js';
 export { checkSweepInputs, type InputCheckOptions } from './inputs/check-inputs.js';
 export { sourceFingerprint } from './data/load-texts.js';
 export { fileSha256 } from './inputs/file-hash.js';
+export { guessFields, type GuessedFields } from './data/guess-fields.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { BackendUnavailableError } from '@embsweep/core';
 import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
@@ -77,7 +77,7 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
 /* eslint-enable no-console */
 
 function versions(backend: string): Record<string, string> {
-  const out: Record<string, string> = { tfjs: tf.version.tfjs, node: process.versions.node };
+  const out: Record<string, string> = { tfjs: tf.version_core, node: process.versions.node };
   const pkg =
     backend === 'tensorflow'
       ? '@tensorflow/tfjs-node'

@@ -5,7 +5,7 @@
 // Targets on the reference 2-core machine with wasm: >= 250,000 tokens/s per worker (stretch
 // 1,000,000).
 import { fork } from 'node:child_process';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { createRng } from '@embsweep/core';
 import { chooseBackend, type BackendChoice } from '../backends/choose-backend.js';

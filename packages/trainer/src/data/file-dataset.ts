@@ -4,7 +4,7 @@ import { parseCsv } from './parse-csv.js';
 import type { LabeledTexts } from './labeled-texts.js';
 
 /** One example as read from the file, before its fields are checked. */
-interface RawRow {
+export interface RawRow {
   readonly line: number;
   readonly row: Readonly<Record<string, unknown>>;
 }
@@ -18,8 +18,7 @@ interface RawRow {
  * "constructor" is just a name. (Class counts are checked after loading, for every source.)
  */
 export function fileTexts(spec: FileDatasetSpec, path: string): LabeledTexts {
-  const content = readText(path);
-  const rows = spec.format === 'csv' ? csvRows(content, path) : jsonlRows(content, path);
+  const rows = fileRows(path, spec.format);
   const texts: string[] = [];
   const labels: string[] = [];
   for (const { line, row } of rows) {
@@ -35,6 +34,12 @@ export function fileTexts(spec: FileDatasetSpec, path: string): LabeledTexts {
     );
   }
   return { texts, labels };
+}
+
+/** The examples of a CSV or JSON Lines file as rows of fields, with the line each starts on. */
+export function fileRows(path: string, format: 'csv' | 'jsonl'): RawRow[] {
+  const content = readText(path);
+  return format === 'csv' ? csvRows(content, path) : jsonlRows(content, path);
 }
 
 function readText(path: string): string {

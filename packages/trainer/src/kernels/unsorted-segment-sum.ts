@@ -4,7 +4,7 @@ import {
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
-} from '@tensorflow/tfjs';
+} from '../tf.js';
 import { inputValues, zeroOutput } from './tensor-io.js';
 
 /**

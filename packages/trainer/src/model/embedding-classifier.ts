@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { createRng } from '@embsweep/core';
 import type { TrainingParams } from '../train/training-params.js';
 import type { ModelContext } from './model-context.js';

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { BUILT_IN_MODEL, DataError } from '@embsweep/core';
 import type { TrainingParams } from '../train/training-params.js';
 import { buildEmbeddingClassifier } from './embedding-classifier.js';

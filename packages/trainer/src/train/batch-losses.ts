@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 
 /**
  * Cross-entropy and correct predictions of a batch, the same way for training and evaluation:

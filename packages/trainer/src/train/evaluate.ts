@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { EncodedSplit } from '../data/prepared-data.js';
 import { batchLoss } from './batch-losses.js';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { TrainingParams } from './training-params.js';
 
 /** The optimizer a trial names, with its learning rate (Keras defaults otherwise). */

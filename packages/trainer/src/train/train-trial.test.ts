@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { DataError, DivergedError, type EpochReport, type ParameterValues } from '@embsweep/core';
 import { chooseBackend } from '../backends/choose-backend.js';
 import type { PreparedData } from '../data/prepared-data.js';
