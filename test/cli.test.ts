@@ -5,7 +5,22 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { makeTempDir } from '@embsweep/store/testing';
 
-const SUBCOMMANDS = ['validate', 'plan', 'train', 'ls', 'show', 'best', 'query', 'export'];
+const SUBCOMMANDS = [
+  'init',
+  'validate',
+  'plan',
+  'run',
+  'train',
+  'ls',
+  'show',
+  'best',
+  'compare',
+  'query',
+  'export',
+  'dashboard',
+  'worker',
+  'workers',
+];
 
 function tempSweep(content: string): string {
   const dir = makeTempDir('cli');
@@ -23,6 +38,11 @@ describe('embsweep (the real program)', () => {
       const help = runCli([name, '--help']);
       assert.equal(help.status, 0, name);
       assert.match(help.stdout, new RegExp(`^Usage: embsweep ${name} `), name);
+      assert.match(
+        help.stdout,
+        new RegExp(`\\nExamples?:\\n  embsweep ${name}|\\nExamples?:\\n  \\S+=\\S+ embsweep ${name}`),
+        `${name} --help gives examples`,
+      );
     }
   });
 

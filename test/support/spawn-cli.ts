@@ -16,11 +16,19 @@ export interface CliProcess {
   readonly ctrlC: () => void;
 }
 
-/** Starts `embsweep` in a process group of its own, as a shell starts a foreground job. */
-export function spawnCli(args: readonly string[], cwd: string): CliProcess {
-  const child = spawn(process.execPath, [`${REPO_ROOT}packages/cli/bin/embsweep.js`, ...args], {
+/**
+ * Starts `embsweep` in a process group of its own, as a shell starts a foreground job: this
+ * repository's, or another installation's (`bin`, with its own environment).
+ */
+export function spawnCli(
+  args: readonly string[],
+  cwd: string,
+  bin = `${REPO_ROOT}packages/cli/bin/embsweep.js`,
+  env: NodeJS.ProcessEnv = process.env,
+): CliProcess {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd,
-    env: { ...process.env, EMBSWEEP_DB: undefined },
+    env: { ...env, EMBSWEEP_DB: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

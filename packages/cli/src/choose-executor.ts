@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { join, dirname } from 'node:path';
 import type { Executor, Logger, SweepSpec } from '@embsweep/core';
 import { LocalProcessExecutor } from '@embsweep/scheduler';
+import { loadRemote } from './load-remote.js';
 
 export interface ExecutorChoice {
   readonly spec: SweepSpec & { readonly name: string };
@@ -31,7 +32,7 @@ export async function chooseExecutor(choice: ExecutorChoice): Promise<{ executor
       cacheDir,
     });
   if (redisUrl === undefined) return { executor: local(), where: '' };
-  const { LocalFirstExecutor, RemoteExecutor, redactUrl, sweepKeys } = await import('@embsweep/remote');
+  const { LocalFirstExecutor, RemoteExecutor, redactUrl, sweepKeys } = await loadRemote();
   const remote = new RemoteExecutor({
     redisUrl,
     keys: sweepKeys(hostname(), dbPath, spec.name),
@@ -55,7 +56,7 @@ export async function chooseExecutor(choice: ExecutorChoice): Promise<{ executor
  * workers connected to the Redis now, plus the local ones (at least 1).
  */
 export async function connectedSlots(redisUrl: string, localWorkers: number): Promise<number> {
-  const { connectRedis, listWorkers, reachRedis } = await import('@embsweep/remote');
+  const { connectRedis, listWorkers, reachRedis } = await loadRemote();
   const redis = connectRedis(redisUrl, 'embsweep-slots');
   try {
     await reachRedis(redis, redisUrl, 10_000);

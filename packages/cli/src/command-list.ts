@@ -15,6 +15,11 @@ export interface CommandEntry {
  */
 export const COMMANDS: readonly CommandEntry[] = [
   {
+    name: 'init',
+    summary: 'write a commented starter sweep file (for your own data with --data)',
+    load: async () => (await import('./commands/init.js')).initCommand,
+  },
+  {
     name: 'validate',
     summary: 'check a sweep file and report every problem',
     load: async () => (await import('./commands/validate.js')).validateCommand,

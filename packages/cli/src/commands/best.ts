@@ -31,7 +31,12 @@ Options:
   --by-trial         with several seeds, rank single trials, not configurations
   --format F  table (default), json or csv
 ${DB_FLAG_HELP}
-  -h, --help  show this help`,
+  -h, --help  show this help
+
+Examples:
+  embsweep best quick-grid --top 3
+  embsweep best median-seeds --by-trial --format csv
+  embsweep best median-seeds --at-epoch 4`,
   run(args, io) {
     const { positionals, values } = parseFlags('best', args, {
       db: { type: 'string' },

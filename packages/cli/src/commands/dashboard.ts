@@ -18,7 +18,11 @@ only reads the database. It listens on 127.0.0.1 unless --host says otherwise.
 Options:
 ${DASHBOARD_FLAGS_HELP}
 ${DB_FLAG_HELP}
-  -h, --help show this help`,
+  -h, --help show this help
+
+Examples:
+  embsweep dashboard
+  embsweep dashboard --db results/embsweep.db --port 9000`,
   async run(args, io) {
     const { positionals, values } = parseFlags('dashboard', args, {
       db: { type: 'string' },

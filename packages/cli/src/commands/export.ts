@@ -26,7 +26,11 @@ Options:
   --out PATH  where to write (see above)
   --force     replace files that exist (without it, an existing file is never overwritten)
 ${DB_FLAG_HELP}
-  -h, --help  show this help`,
+  -h, --help  show this help
+
+Examples:
+  embsweep export quick-grid --format csv
+  embsweep export quick-grid --format json --out quick-grid.json`,
   run(args, io) {
     const { positionals, values } = parseFlags('export', args, {
       db: { type: 'string' },

@@ -15,7 +15,11 @@ best value of its metric so far.
 
 Options:
 ${DB_FLAG_HELP}
-  -h, --help show this help`,
+  -h, --help show this help
+
+Examples:
+  embsweep ls
+  EMBSWEEP_DB=results/embsweep.db embsweep ls`,
   run(args, io) {
     const { positionals, values } = parseFlags('ls', args, { db: { type: 'string' } });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);

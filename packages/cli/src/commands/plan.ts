@@ -22,7 +22,11 @@ learns from results cannot plan ahead; for it, plan shows what it proposes befor
 Options:
   --json     print a JSON array instead of a table; each element is
              {"index": 0, "seed": 0, "cell_id": "...", "params": {...}}
-  -h, --help show this help`,
+  -h, --help show this help
+
+Examples:
+  embsweep plan sweeps/quick-grid.json
+  embsweep plan sweep.yaml --json`,
   async run(args, io) {
     const { positionals, values } = parseFlags('plan', args, { json: { type: 'boolean' } });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);

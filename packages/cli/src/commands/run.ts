@@ -45,7 +45,12 @@ Options:
   --force-resume   resume even though the sweep file's search space changed (new trials are added)
   --verbose        also print the workers' own log lines
 ${DB_FLAG_HELP}
-  -h, --help       show this help`,
+  -h, --help       show this help
+
+Examples:
+  embsweep run sweep.yaml --dashboard
+  embsweep run sweeps/quick-grid.json --concurrency 2 --db results.db
+  embsweep run sweep.yaml --redis redis://queue.example.org:6379 --local-workers 1`,
   async run(args, io) {
     const { positionals, values } = parseFlags('run', args, {
       db: { type: 'string' },

@@ -23,7 +23,11 @@ Options:
   --state STATE  only trials in this state (pending, running, completed, failed, pruned, interrupted)
   --format F     table (default), json or csv
 ${DB_FLAG_HELP}
-  -h, --help     show this help`,
+  -h, --help     show this help
+
+Examples:
+  embsweep show quick-grid --sort best_val_loss
+  embsweep show quick-grid --state failed --format json`,
   run(args, io) {
     const { positionals, values } = parseFlags('show', args, {
       db: { type: 'string' },

@@ -28,7 +28,10 @@ Options:
   --model PATH    a custom model module (default: the built-in embedding classifier)
   --backend B     tfjs backend (default auto: tensorflow, else wasm, else cpu)
   --json          print one JSON object per epoch instead of a table
-  -h, --help      show this help`,
+  -h, --help      show this help
+
+Examples:
+  embsweep train --dataset '{"source": "synthetic"}' --params '{"embedding_dim": 32, "epochs": 3}'`,
   async run(args, io) {
     const { positionals, values } = parseFlags('train', args, {
       params: { type: 'string' },

@@ -21,7 +21,11 @@ Options:
   --skip-data  do not load the data set (for a huge file; the run checks it before training)
   -h, --help   show this help
 
-Exit status: 0 when the file and what it names are usable, 2 when not.`,
+Exit status: 0 when the file and what it names are usable, 2 when not.
+
+Examples:
+  embsweep validate sweep.yaml
+  embsweep validate big-data-sweep.json --skip-data`,
   async run(args, io) {
     const { positionals, values } = parseFlags('validate', args, { 'skip-data': { type: 'boolean' } });
     if (values.help) return (io.out(`${this.help}\n`), EXIT.ok);

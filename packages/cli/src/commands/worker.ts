@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { MAX_CONCURRENCY } from '@embsweep/core';
-import { RemoteWorker } from '@embsweep/remote';
 import { consoleLogger } from '../console-logger.js';
 import { EXIT } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseCount, parseRedisUrl } from '../parse-redis-url.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { loadRemote } from '../load-remote.js';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -60,6 +60,7 @@ Example:
     );
     const sweepDir = resolve(io.cwd, typeof values['sweep-dir'] === 'string' ? values['sweep-dir'] : '.');
     const logger = consoleLogger(io.err, values.verbose === true);
+    const { RemoteWorker } = await loadRemote();
     const worker = new RemoteWorker({
       redisUrl,
       concurrency,

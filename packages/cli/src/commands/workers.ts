@@ -1,4 +1,3 @@
-import { connectRedis, listWorkers, reachRedis } from '@embsweep/remote';
 import { EXIT } from '../io.js';
 import { formatRows } from '../format-rows.js';
 import { parseFlags } from '../parse-flags.js';
@@ -6,6 +5,7 @@ import { parseFormat } from '../parse-format.js';
 import { parseRedisUrl } from '../parse-redis-url.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { loadRemote } from '../load-remote.js';
 
 export const workersCommand: Command = {
   name: 'workers',
@@ -17,7 +17,10 @@ how many trials it takes at once, and what it is running now.
 Options:
   --redis URL      the Redis: redis://[:password@]host:port, or rediss:// for TLS
   --format F       table (default), json or csv
-  -h, --help       show this help`,
+  -h, --help       show this help
+
+Examples:
+  embsweep workers --redis redis://queue.example.org:6379`,
   async run(args, io) {
     const { values, positionals } = parseFlags('workers', args, {
       redis: { type: 'string' },
@@ -28,6 +31,7 @@ Options:
       throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`, 'workers');
     const redisUrl = parseRedisUrl(values.redis, 'workers');
     const format = parseFormat(values.format, 'workers');
+    const { connectRedis, listWorkers, reachRedis } = await loadRemote();
     const redis = connectRedis(redisUrl, 'embsweep-workers');
     try {
       await reachRedis(redis, redisUrl, 10_000);
