@@ -274,6 +274,25 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await waitForAttr(page, '#parameter-chart', 'data-y', 'loss gap (val_loss − loss) at the best epoch');
       await page.waitForURL(/y=gap_best/);
 
+      // A trial page draws each kind of metric on its own chart: losses never beside tokens/s.
+      await page.goto(`${base}sweeps/seeded/trials/1`);
+      await page.locator('canvas.trial-chart').first().waitFor();
+      const charts = await page
+        .locator('canvas.trial-chart')
+        .evaluateAll((cs) => cs.map((c) => (c.getAttribute('data-metrics') ?? '').split(',')));
+      assert.deepEqual(charts[0], ['loss', 'val_loss'], 'losses first');
+      for (const metrics of charts)
+        assert.ok(!(metrics.includes('val_loss') && metrics.includes('tokens_per_s')), metrics.join());
+      assert.ok(
+        charts.some((m) => m.join() === 'emb_norm_mean'),
+        'the embedding norms have a chart',
+      );
+      assert.ok(
+        charts.some((m) => m.join() === 'emb_effective_rank'),
+        'and the effective rank',
+      );
+      await page.goBack();
+
       // The gap against epoch is a metric like any other, coloured by a parameter.
       await page.selectOption('select[name=group]', 'none');
       await page.selectOption('select[name=metric]', 'loss_gap');

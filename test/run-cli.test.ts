@@ -99,6 +99,11 @@ describe('embsweep run (end to end, real processes)', { timeout: 300_000 }, () =
     );
     assertCompleteAndUnduplicated(db, 12);
     assertQuickGridStory(db);
+    // The embedding is measured every epoch, in every trial.
+    assert.deepEqual(
+      query(db, "SELECT COUNT(*) AS n FROM curves WHERE metric = 'emb_effective_rank' AND value >= 1"),
+      [{ n: 96 }],
+    );
   });
 
   it(

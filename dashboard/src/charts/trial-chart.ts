@@ -4,7 +4,7 @@ import { formatNumber } from '../ui/format.js';
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
 
-/** One trial's curves of one kind (losses, or accuracies): validation solid, training dashed. */
+/** One trial's curves of one kind (see metric-groups.ts): validation solid, training dashed. */
 export function trialChart(
   canvas: HTMLCanvasElement,
   series: readonly Series[],

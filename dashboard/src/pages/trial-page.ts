@@ -1,6 +1,7 @@
 import type { TrialResponse } from '@embsweep/server';
 import { enc, getJson } from '../api.js';
 import type { Chart } from '../charts/chart-setup.js';
+import { groupMetrics } from '../charts/metric-groups.js';
 import { trialChart } from '../charts/trial-chart.js';
 import { sweepHref } from '../route.js';
 import { fill, h } from '../ui/dom.js';
@@ -29,10 +30,18 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
     dispose();
     const t = data.trial;
     document.title = `Trial #${t.index + 1} · ${sweep} · embsweep`;
-    const accuracy = data.series.filter((s) => /acc/.test(s.metric));
-    const losses = data.series.filter((s) => !/acc/.test(s.metric));
-    const lossCanvas = h('canvas', { id: 'trial-loss-chart', 'aria-label': 'loss curves' });
-    const accCanvas = h('canvas', { id: 'trial-acc-chart', 'aria-label': 'accuracy curves' });
+    // One chart per kind of metric (metric-groups.ts), losses first and largest.
+    const groups = groupMetrics(data.series).map(([group, series]) => ({
+      group,
+      series,
+      canvas: h('canvas', {
+        id: `trial-${group.key.replace(/[^a-z0-9]+/gi, '-')}-chart`,
+        class: 'trial-chart',
+        'aria-label': `${group.title} curves`,
+        'data-metrics': series.map((s) => s.metric).join(','),
+      }),
+    }));
+    const [first, ...rest] = groups;
     const kv = (rows: [string, Node | string][]) =>
       h(
         'table',
@@ -75,10 +84,14 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
               : 'The trial ended before its first epoch.',
           )
         : h(
-            'div',
-            { class: 'two-charts' },
-            losses.length ? h('div', { class: 'chart-box small' }, lossCanvas) : null,
-            accuracy.length ? h('div', { class: 'chart-box small' }, accCanvas) : null,
+            'section',
+            { 'aria-label': 'curves' },
+            first ? h('div', { class: 'chart-box' }, first.canvas) : null,
+            h(
+              'div',
+              { class: 'chart-grid' },
+              rest.map((g) => h('div', { class: 'chart-box small' }, g.canvas)),
+            ),
           ),
       h(
         'div',
@@ -141,8 +154,7 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
         ),
       ),
     );
-    if (losses.length > 0) charts.push(trialChart(lossCanvas, losses, 'loss'));
-    if (accuracy.length > 0) charts.push(trialChart(accCanvas, accuracy, 'accuracy'));
+    for (const g of groups) charts.push(trialChart(g.canvas, g.series, g.group.title));
   };
   return { refresh, dispose };
 }

@@ -201,6 +201,7 @@ export class SweepRun {
       seed: trial.seed,
       metric: spec.metric,
       inputs,
+      diagnostics: spec.diagnostics,
     };
   }
 

@@ -112,6 +112,7 @@ Examples:
       data,
       metric: spec.metric,
       model: opened.model,
+      diagnostics: spec.diagnostics,
       shouldStop: () => false,
       log: (message) => io.err(`${message}\n`),
       onEpoch: (report) => {

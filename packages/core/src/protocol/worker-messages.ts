@@ -30,6 +30,8 @@ export interface TrialAssignment {
   readonly seed: number;
   readonly metric: MetricSpec;
   readonly inputs: TrialInputs;
+  /** Measure the embedding after every epoch (the sweep's `diagnostics`); absent means yes. */
+  readonly diagnostics?: boolean;
 }
 
 /** What a sweep's trials read, named by content so the names mean the same on every machine. */

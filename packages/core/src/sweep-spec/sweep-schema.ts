@@ -91,6 +91,8 @@ export const TOP_LEVEL = closedObject(
     early_terminate: z.unknown().optional(),
     seeds: z.array(int.min(0)).min(1).default([0]),
     seed_order: z.enum(SEED_ORDERS).default('seed-major'),
+    /** Measure the embedding matrix after every epoch (norms, effective rank, movement). @default true */
+    diagnostics: z.boolean().default(true),
     search_seed: int.min(0).default(0),
     bayes: BAYES.optional(),
     dataset: z.unknown().optional(),

@@ -32,6 +32,13 @@ describe('validateSweep: defaults', () => {
     assert.deepEqual(spec.execution, { max_retries: 0, backend: 'auto' });
     assert.equal(spec.dataset.validation_split, 0.2);
     assert.deepEqual(spec.parameters['dropout'], { distribution: 'categorical', values: [0, 0.5] });
+    assert.equal(spec.diagnostics, true, 'the embedding is measured unless the file says not');
+    const off = validateSweep({ ...base, diagnostics: false, parameters: { dropout: { values: [0] } } });
+    assert.equal(off.diagnostics, false);
+    assert.throws(
+      () => validateSweep({ ...base, diagnostics: 'no', parameters: { dropout: { values: [0] } } }),
+      /diagnostics:/,
+    );
   });
 
   it('fills the distribution defaults of W&B schema.json (mu 0, sigma 1, q 1, a 1, b 1, eta 3, strict true)', () => {

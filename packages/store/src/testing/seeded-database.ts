@@ -8,7 +8,7 @@ import { gridPlan } from './grid-plan.js';
  * per seed is known: dropout 0 -> 0.40, 0.41, 0.42; dropout 0.25 -> 0.405, 0.415, 0.425 (within
  * the seed noise of the first); dropout 0.5 -> 0.60, 0.61, 0.62 (clearly worse). Each curve has
  * three epochs: best + 0.1, best, best + 0.05 (so the final value is best + 0.05), with `loss`
- * falling and `val_acc` = 1 - val_loss. One more trial of dropout 0.5 is pruned at a value
+ * falling, `val_acc` = 1 - val_loss, and tokens_per_s, emb_norm_mean and emb_effective_rank. One more trial of dropout 0.5 is pruned at a value
  * better than all (0.1), which every comparison must leave out.
  */
 export const SEEDED_BEST: Readonly<Record<string, readonly number[]>> = {
@@ -55,6 +55,22 @@ export function fillSeededDatabase(path: string): void {
         { trialId: trial.id, attempt: trial.attempt, name: 'val_loss', step: i + 1, value },
         { trialId: trial.id, attempt: trial.attempt, name: 'loss', step: i + 1, value: 0.5 / (i + 1) },
         { trialId: trial.id, attempt: trial.attempt, name: 'val_acc', step: i + 1, value: 1 - value },
+        // What else a real trainer reports, of other kinds and scales.
+        { trialId: trial.id, attempt: trial.attempt, name: 'tokens_per_s', step: i + 1, value: 2_000_000 },
+        {
+          trialId: trial.id,
+          attempt: trial.attempt,
+          name: 'emb_norm_mean',
+          step: i + 1,
+          value: 0.1 * (i + 1),
+        },
+        {
+          trialId: trial.id,
+          attempt: trial.attempt,
+          name: 'emb_effective_rank',
+          step: i + 1,
+          value: 3 - 0.5 * i,
+        },
       ]),
     );
     store.transitionTrial(trial.id, trial.seed === 3 ? 'pruned' : 'completed', { reason: 'example' });

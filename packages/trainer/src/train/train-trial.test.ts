@@ -15,7 +15,7 @@ const metric = { name: 'val_loss', goal: 'minimize' } as const;
 async function train(
   data: PreparedData,
   params: ParameterValues,
-  extra: { seed?: number; model?: string; stopAfterBatches?: number } = {},
+  extra: { seed?: number; model?: string; stopAfterBatches?: number; diagnostics?: boolean } = {},
 ) {
   const reports: EpochReport[] = [];
   const logs: string[] = [];
@@ -26,6 +26,7 @@ async function train(
     data,
     metric,
     model: extra.model ?? 'embedding-classifier',
+    ...(extra.diagnostics === undefined ? {} : { diagnostics: extra.diagnostics }),
     shouldStop: () => extra.stopAfterBatches !== undefined && batches++ >= extra.stopAfterBatches,
     onEpoch: (r) => reports.push(r),
     log: (m) => logs.push(m),
@@ -38,6 +39,30 @@ describe('trainTrial (wasm)', () => {
   before(async () => {
     await chooseBackend('wasm');
     data = smallData().data;
+  });
+
+  it('measures the embedding every epoch without changing what the seeded run learns', async () => {
+    const params = { embedding_dim: 8, epochs: 3, batch_size: 32, learning_rate: 0.02, l2: 0.001 };
+    const on = await train(data, params);
+    const off = await train(data, params, { diagnostics: false });
+    const curve = (r: EpochReport[]) =>
+      r.map((e) => [e.metrics['loss'], e.metrics['val_loss'], e.metrics['val_acc']]);
+    assert.deepEqual(curve(on.reports), curve(off.reports));
+    const names = [
+      'emb_norm_mean',
+      'emb_norm_median',
+      'emb_norm_p95',
+      'emb_norm_frequent',
+      'emb_norm_rare',
+      'emb_effective_rank',
+      'emb_top10_variance',
+      'emb_movement',
+    ];
+    for (const r of on.reports)
+      for (const name of names) assert.ok(Number.isFinite(r.metrics[name]), `${name} at epoch ${r.epoch}`);
+    assert.ok(off.reports.every((r) => Object.keys(r.metrics).every((k) => !k.startsWith('emb_'))));
+    const rank = on.reports[2]?.metrics['emb_effective_rank'] ?? 0;
+    assert.ok(rank >= 1 && rank <= 8, `effective rank ${rank} of a width-8 embedding`);
   });
 
   it('reports every epoch: loss, acc, val_loss, val_acc, time, tokens/s, tensors', async () => {

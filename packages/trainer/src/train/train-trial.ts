@@ -13,6 +13,7 @@ import { loadModel } from '../model/load-model.js';
 import { batchLoss } from './batch-losses.js';
 import { evaluate } from './evaluate.js';
 import { makeOptimizer } from './make-optimizer.js';
+import { EmbeddingWatch } from '../diagnostics/embedding-watch.js';
 import { resolveTrainingParams } from './training-params.js';
 
 export interface TrainTrialOptions {
@@ -22,6 +23,8 @@ export interface TrainTrialOptions {
   readonly metric: MetricSpec;
   /** `embedding-classifier` or an absolute path to a custom model module. */
   readonly model: string;
+  /** Measure the embedding layer after every epoch (emb_* metrics; see embedding-diagnostics.ts). @default true */
+  readonly diagnostics?: boolean;
   /** Asked at every batch boundary; true ends the trial there (the parent's stop). */
   readonly shouldStop: () => boolean;
   readonly onEpoch: (report: EpochReport) => void;
@@ -68,6 +71,10 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   let stopped = false;
   try {
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const watch =
+      options.diagnostics === false
+        ? undefined
+        : EmbeddingWatch.of(model, params.pretrained_embeddings !== null);
     for (let epoch = 1; epoch <= params.epochs && !stopped; epoch++) {
       const started = performance.now();
       const order = shuffledIndexes(data.train.count, options.seed, `epoch-${epoch}`);
@@ -98,6 +105,7 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
         val_loss: validation.loss,
         val_acc: validation.acc,
         reg_loss: regularisation(model),
+        ...watch?.measure(),
       };
       epochsRun = epoch;
       options.onEpoch({

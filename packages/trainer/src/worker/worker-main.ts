@@ -66,6 +66,7 @@ async function run(trial: TrialAssignment): Promise<void> {
       data: opened.data,
       metric: trial.metric,
       model: opened.model,
+      diagnostics: trial.diagnostics !== false,
       shouldStop: () => stopRequested,
       onEpoch: (report) => void send({ type: 'epoch', trialId: trial.trialId, report }),
       log: (message) => void send({ type: 'log', level: 'info', message }),
