@@ -273,6 +273,15 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await page.selectOption('select[name=y]', 'gap_best');
       await waitForAttr(page, '#parameter-chart', 'data-y', 'loss gap (val_loss − loss) at the best epoch');
       await page.waitForURL(/y=gap_best/);
+      // The effective rank of the embedding at the best epoch, against a parameter.
+      await page.selectOption('select[name=y]', 'rank_best');
+      await waitForAttr(
+        page,
+        '#parameter-chart',
+        'data-y',
+        'effective rank of the embedding at the best epoch',
+      );
+      assert.equal(await attr(page, '#parameter-chart', 'data-line-trials'), '9');
 
       // A trial page draws each kind of metric on its own chart: losses never beside tokens/s.
       await page.goto(`${base}sweeps/seeded/trials/1`);

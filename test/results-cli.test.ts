@@ -139,6 +139,20 @@ describe('results commands (ls, show, best, query, export)', () => {
     );
   });
 
+  it('compare names the smallest sufficient embedding width; with one seed, within 1% of the best', () => {
+    const result = runCli(['compare', 'quick-grid', '--db', db]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /one seed, so nothing here tells a real difference from seed noise/);
+    assert.match(
+      result.stdout,
+      /\nSmallest sufficient embedding_dim: (2|16|128) \(within 1% of the best; with one seed per configuration there is no noise to judge by\)\.\n$/,
+    );
+    const json = JSON.parse(runCli(['compare', 'quick-grid', '--db', db, '--format', 'json']).stdout) as {
+      smallest_sufficient_embedding_dim: { value: number; basis: string };
+    };
+    assert.equal(json.smallest_sufficient_embedding_dim.basis, 'tolerance');
+  });
+
   it('query runs SQL over the views in table, json and csv', () => {
     const sql =
       'SELECT embedding_dim, COUNT(*) AS n FROM trial_summary GROUP BY embedding_dim ORDER BY embedding_dim';

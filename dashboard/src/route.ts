@@ -31,7 +31,7 @@ export interface SweepView {
   readonly epoch: number | undefined;
 }
 
-export const PARAMETER_Y = ['best', 'gap_best', 'gap_end', 'at_epoch'] as const;
+export const PARAMETER_Y = ['best', 'gap_best', 'gap_end', 'rank_best', 'at_epoch'] as const;
 export type ParameterY = (typeof PARAMETER_Y)[number];
 
 export type Route =

@@ -24,6 +24,8 @@ export function yLabel(y: ParameterY, metric: string, epoch: number): string {
       return 'loss gap (val_loss − loss) at the best epoch';
     case 'gap_end':
       return 'loss gap (val_loss − loss) at the last epoch';
+    case 'rank_best':
+      return 'effective rank of the embedding at the best epoch';
     case 'at_epoch':
       return `${metric} at epoch ${epoch}`;
   }
@@ -51,6 +53,8 @@ export async function parameterY(
       return { label, value: (t) => fit.get(t.id)?.lossGapAtBest ?? null, partialApart: true };
     case 'gap_end':
       return { label, value: (t) => fit.get(t.id)?.lossGapAtEnd ?? null, partialApart: true };
+    case 'rank_best':
+      return { label, value: (t) => fit.get(t.id)?.effectiveRankAtBest ?? null, partialApart: true };
     case 'at_epoch': {
       const answer = await getJson<AtEpochResponse>(`${api}/at-epoch?epoch=${epoch}`);
       const at = new Map(answer.trials.map((t) => [t.trialId, t.value]));

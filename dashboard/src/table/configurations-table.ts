@@ -84,5 +84,8 @@ export function renderConfigurationsTable(
       ),
     ),
     h('p', { class: 'verdict', 'data-testid': 'verdict' }, answer.verdict),
+    answer.smallestSufficient
+      ? h('p', { class: 'verdict', 'data-testid': 'smallest-sufficient' }, answer.smallestSufficient.text)
+      : null,
   );
 }

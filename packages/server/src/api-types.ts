@@ -130,6 +130,12 @@ export interface ConfigurationsResponse {
   readonly configurations: readonly ConfigurationRow[];
   readonly seedsToSeparateTopTwo: number | null;
   readonly verdict: string;
+  /** The smallest embedding_dim as good as the best, and the sentence that says so (null when not swept). */
+  readonly smallestSufficient: {
+    readonly value: number;
+    readonly basis: 'seeds' | 'tolerance';
+    readonly text: string;
+  } | null;
 }
 
 /** How a trial fits: the generalization gap at its best epoch and its end, and overfitting. */
@@ -143,6 +149,8 @@ export interface TrialFitRow {
   readonly minValLossEpoch: number | null;
   /** Validation loss ended more than 5% above its minimum while training loss kept falling. */
   readonly overfitting: boolean | null;
+  /** The embedding's effective rank at the best epoch (emb_effective_rank), when measured. */
+  readonly effectiveRankAtBest: number | null;
 }
 
 export interface FitResponse {

@@ -1,4 +1,12 @@
-import { ConfigError, NotFoundError, TRAINER_METRICS, type Curve, type TrialRecord } from '@embsweep/core';
+import {
+  ConfigError,
+  NotFoundError,
+  TRAINER_METRICS,
+  describeSmallestSufficient,
+  smallestSufficient,
+  type Curve,
+  type TrialRecord,
+} from '@embsweep/core';
 import { compareSweep, type ResultsReader } from '@embsweep/store';
 import type {
   AtEpochResponse,
@@ -112,6 +120,7 @@ export class DashboardApi {
   configurations(name: string): ConfigurationsResponse {
     const spec = this.reader.sweepSpec(name);
     const comparison = compareSweep(this.reader, name);
+    const sufficient = smallestSufficient(comparison);
     const summary = (v: (typeof comparison.configurations)[number]['best']) => ({
       n: v.n,
       mean: finite(v.mean),
@@ -136,6 +145,9 @@ export class DashboardApi {
       })),
       seedsToSeparateTopTwo: finite(comparison.seedsToSeparateTopTwo ?? NaN),
       verdict: comparison.verdict,
+      smallestSufficient: sufficient
+        ? { value: sufficient.value, basis: sufficient.basis, text: describeSmallestSufficient(sufficient) }
+        : null,
     };
   }
 
@@ -166,6 +178,7 @@ export class DashboardApi {
         accGapAtEnd: f.acc_gap_at_end,
         minValLossEpoch: f.min_val_loss_epoch,
         overfitting: f.overfitting === null ? null : f.overfitting === 1,
+        effectiveRankAtBest: f.effective_rank_at_best,
       })),
     };
   }

@@ -55,6 +55,8 @@ export interface TrialFit {
   readonly min_val_loss_epoch: number | null;
   readonly final_val_loss: number | null;
   readonly overfitting: 0 | 1 | null;
+  /** The embedding's effective rank at the best epoch (see the emb_* diagnostics), when measured. */
+  readonly effective_rank_at_best: number | null;
 }
 
 /** A completed trial's best and final value of one metric (see completedTrialValues). */
@@ -288,14 +290,20 @@ export class ResultsReader {
       .all({ sweep, metric }) as CompletedTrialValue[];
   }
 
-  /** The trial_fit rows of a sweep (the generalization gap and the overfitting flag per trial). */
+  /**
+   * The trial_fit rows of a sweep (the generalization gap and the overfitting flag per trial),
+   * with the embedding's effective rank at the best epoch.
+   */
   trialFits(sweep: string): TrialFit[] {
     this.sweepSpec(sweep);
     return this.db
       .prepare(
-        `SELECT trial_id, best_epoch, loss_gap_at_best, acc_gap_at_best, loss_gap_at_end, acc_gap_at_end,
-                min_val_loss, min_val_loss_epoch, final_val_loss, overfitting
-           FROM trial_fit WHERE sweep = ? ORDER BY trial_index`,
+        `SELECT f.trial_id, f.best_epoch, f.loss_gap_at_best, f.acc_gap_at_best, f.loss_gap_at_end,
+                f.acc_gap_at_end, f.min_val_loss, f.min_val_loss_epoch, f.final_val_loss, f.overfitting,
+                (SELECT m.value FROM metrics m JOIN trials t ON t.id = m.trial_id AND t.attempt = m.attempt
+                  WHERE m.sweep_id = f.sweep_id AND m.name = 'emb_effective_rank' AND m.trial_id = f.trial_id
+                    AND m.step = f.best_epoch AND m.is_nan = 0) AS effective_rank_at_best
+           FROM trial_fit f WHERE f.sweep = ? ORDER BY f.trial_index`,
       )
       .all(sweep) as TrialFit[];
   }

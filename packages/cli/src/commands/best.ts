@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { parseFormat } from '../parse-format.js';
 import { trialRows } from './trial-columns.js';
 import { configurationRows } from './configuration-rows.js';
+import { sufficientLine } from './compare.js';
 
 export const bestCommand: Command = {
   name: 'best',
@@ -91,7 +92,7 @@ Examples:
             rows.length === 0
               ? `No trial of "${sweep}" has completed yet (--include-partial shows the others).\n`
               : `Best configurations of "${sweep}" by ${spec.metric.name} (${spec.metric.goal}), mean over completed seeds:\n` +
-                  `${formatRows(Object.keys(rows[0] ?? {}), rows, 'table')}\n${comparison.verdict}\n`,
+                  `${formatRows(Object.keys(rows[0] ?? {}), rows, 'table')}\n${comparison.verdict}\n${sufficientLine(comparison)}`,
           );
         return EXIT.ok;
       }

@@ -1,4 +1,10 @@
-import { closestName, MIN_SEEDS_FOR_INTERVALS } from '@embsweep/core';
+import {
+  closestName,
+  describeSmallestSufficient,
+  MIN_SEEDS_FOR_INTERVALS,
+  smallestSufficient,
+  type Comparison,
+} from '@embsweep/core';
 import { ResultsReader, compareSweep } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
@@ -87,6 +93,7 @@ Example:
           configurations: rows,
           seeds_to_separate_top_two: finiteOrNull(comparison.seedsToSeparateTopTwo),
           verdict: comparison.verdict,
+          smallest_sufficient_embedding_dim: smallestSufficient(comparison) ?? null,
         };
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return EXIT.ok;
@@ -102,7 +109,8 @@ Example:
       io.out(
         `Configurations of "${sweep}" by ${metric} (${goal}), ${comparison.rankBy} over completed seeds${shown}:\n` +
           (rows.length === 0 ? '' : `${formatRows(Object.keys(rows[0] ?? {}), rows, 'table')}\n\n`) +
-          `${comparison.verdict}\n`,
+          `${comparison.verdict}\n` +
+          sufficientLine(comparison),
       );
       return EXIT.ok;
     } finally {
@@ -110,6 +118,12 @@ Example:
     }
   },
 };
+
+/** "Smallest sufficient embedding_dim: ..." when the sweep varies it; else nothing. */
+export function sufficientLine(comparison: Comparison): string {
+  const text = describeSmallestSufficient(smallestSufficient(comparison));
+  return text === '' ? '' : `${text}\n`;
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareConfigurations, type ConfigTrial } from './compare-configurations.js';
+import { describeSmallestSufficient, smallestSufficient } from './smallest-sufficient.js';
 
 function trials(configIndex: number, values: readonly number[]): ConfigTrial[] {
   return values.map((best, seed) => ({
@@ -78,5 +79,30 @@ describe('comparing configurations across seeds', () => {
       compareConfigurations([], { goal: 'minimize' }).verdict,
       'No configuration has completed yet.',
     );
+  });
+});
+
+describe('the smallest sufficient embedding width', () => {
+  const at = (configIndex: number, dim: number, values: readonly number[]) =>
+    values.map((best, seed) => ({ configIndex, params: { embedding_dim: dim }, seed, best, final: best }));
+
+  it('is the smallest width tied with the best across seeds', () => {
+    const result = compareConfigurations(
+      [...at(0, 8, [0.5, 0.52, 0.51]), ...at(1, 32, [0.41, 0.43, 0.42]), ...at(2, 128, [0.4, 0.42, 0.44])],
+      { goal: 'minimize' },
+    );
+    assert.deepEqual(smallestSufficient(result), { value: 32, configIndex: 1, basis: 'seeds' });
+    assert.match(
+      describeSmallestSufficient(smallestSufficient(result)),
+      /^Smallest sufficient embedding_dim: 32 \(the smallest tied/,
+    );
+  });
+
+  it('with one seed, the smallest within 1% of the best value, and says so', () => {
+    const result = compareConfigurations([...at(0, 8, [0.5]), ...at(1, 32, [0.403]), ...at(2, 128, [0.4])], {
+      goal: 'minimize',
+    });
+    assert.deepEqual(smallestSufficient(result), { value: 32, configIndex: 1, basis: 'tolerance' });
+    assert.equal(smallestSufficient(result, 'dropout'), undefined);
   });
 });

@@ -25,3 +25,9 @@ export {
   type ConfigurationStats,
   type ValueStats,
 } from './compare-configurations.js';
+export {
+  smallestSufficient,
+  describeSmallestSufficient,
+  SINGLE_SEED_TOLERANCE,
+  type SmallestSufficient,
+} from './smallest-sufficient.js';
