@@ -3,27 +3,15 @@
 // reference shape (batch 64 x 200 tokens, vocabulary 10,000, dim 64; 40 batches an epoch) and a
 // wide embedding (dim 256). Target: under 5% of epoch time for the reference shape.
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { createRng } from '@embsweep/core';
 import { chooseBackend } from '../backends/choose-backend.js';
-import type { EncodedSplit, PreparedData } from '../data/prepared-data.js';
+import type { PreparedData } from '../data/prepared-data.js';
+import { BATCH, LENGTH, VOCAB, randomSplit } from './reference-shape.js';
 import { trainTrial } from '../train/train-trial.js';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
-const BATCH = 64;
-const LENGTH = 200;
-const VOCAB = 10_000;
 const BATCHES = 40;
 const EPOCHS = 4;
-
-function randomSplit(count: number, seed: number): EncodedSplit {
-  const rng = createRng('bench', seed);
-  return {
-    count,
-    ids: Int32Array.from({ length: count * LENGTH }, () => 2 + Math.floor(rng.next() * (VOCAB - 2))),
-    labels: Int32Array.from({ length: count }, () => (rng.next() < 0.5 ? 0 : 1)),
-  };
-}
 
 /** Median wall time of an epoch after the first (which absorbs warm-up), in seconds. */
 async function epochSeconds(data: PreparedData, dim: number, diagnostics: boolean): Promise<number> {

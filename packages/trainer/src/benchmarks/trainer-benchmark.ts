@@ -7,26 +7,13 @@
 import { fork } from 'node:child_process';
 import * as tf from '../tf.js';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { createRng } from '@embsweep/core';
 import { chooseBackend, type BackendChoice } from '../backends/choose-backend.js';
-import type { EncodedSplit, PreparedData } from '../data/prepared-data.js';
+import type { PreparedData } from '../data/prepared-data.js';
+import { BATCH, LENGTH, VOCAB, randomSplit } from './reference-shape.js';
 import { trainTrial } from '../train/train-trial.js';
 
 /** Benchmarks report on standard output: their figures are the product. */
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
-
-const BATCH = 64;
-const LENGTH = 200;
-const VOCAB = 10_000;
-
-function randomSplit(count: number, seed: number): EncodedSplit {
-  const rng = createRng('bench', seed);
-  return {
-    count,
-    ids: Int32Array.from({ length: count * LENGTH }, () => 2 + Math.floor(rng.next() * (VOCAB - 2))),
-    labels: Int32Array.from({ length: count }, () => (rng.next() < 0.5 ? 0 : 1)),
-  };
-}
 
 /**
  * Runs in a child: trains `batches` steps per epoch and sends the last epoch's tokens/s (two
