@@ -300,6 +300,15 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         charts.some((m) => m.join() === 'emb_effective_rank'),
         'and the effective rank',
       );
+      // The nearest neighbours of the probe words at the best epoch.
+      assert.match(
+        await page.locator('[data-testid=neighbours] tr[data-probe=w1]').innerText(),
+        /w1\s+w2 \(0\.90\), w3 \(0\.50\)/,
+      );
+      assert.match(
+        await page.locator('section[aria-label="nearest neighbours"]').innerText(),
+        /Not in the vocabulary: nope\./,
+      );
       await page.goBack();
 
       // The gap against epoch is a metric like any other, coloured by a parameter.

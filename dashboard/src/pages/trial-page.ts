@@ -1,4 +1,5 @@
-import type { TrialResponse } from '@embsweep/server';
+import type { ArtifactsResponse, NeighboursArtifact, TrialResponse } from '@embsweep/server';
+import { neighboursTable } from '../table/neighbours-table.js';
 import { enc, getJson } from '../api.js';
 import type { Chart } from '../charts/chart-setup.js';
 import { groupMetrics } from '../charts/metric-groups.js';
@@ -20,8 +21,17 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
   };
   const refresh = async () => {
     let data: TrialResponse;
+    let neighbours: NeighboursArtifact | undefined;
     try {
       data = await getJson<TrialResponse>(`/api/sweeps/${enc(sweep)}/trials/${trialId}`);
+      const { artifacts } = await getJson<ArtifactsResponse>(
+        `/api/sweeps/${enc(sweep)}/trials/${trialId}/artifacts`,
+      );
+      neighbours = artifacts.some((a) => a.name === 'neighbours')
+        ? await getJson<NeighboursArtifact>(
+            `/api/sweeps/${enc(sweep)}/trials/${trialId}/artifacts/neighbours`,
+          )
+        : undefined;
     } catch (error) {
       dispose();
       fill(root, errorView(error, { href: sweepHref(sweep), label: `Back to sweep ${sweep}` }));
@@ -93,6 +103,7 @@ export function trialPage(root: HTMLElement, sweep: string, trialId: number): Pa
               rest.map((g) => h('div', { class: 'chart-box small' }, g.canvas)),
             ),
           ),
+      neighbours ? neighboursTable(neighbours) : null,
       h(
         'div',
         { class: 'two-columns' },

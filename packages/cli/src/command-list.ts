@@ -71,6 +71,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
+    name: 'vectors',
+    summary: "write a trial's trained embedding as word2vec text or TensorBoard projector files",
+    load: async () => (await import('./commands/vectors.js')).vectorsCommand,
+  },
+  {
     name: 'query',
     summary: 'run one read-only SQL query against the results database',
     load: async () => (await import('./commands/query.js')).queryCommand,

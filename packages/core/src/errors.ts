@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'query_timeout'
   | 'queue_unavailable'
   | 'queue_busy'
+  | 'artifact_too_large'
   | 'internal';
 
 /** The shape in which errors cross process boundaries (IPC, JSON API). */

@@ -18,6 +18,7 @@ import {
 } from '@embsweep/core';
 import { describeParams, epochPoints, testPoints } from './epoch-points.js';
 import { MetricTarget } from './metric-target.js';
+import { ArtifactKeeper } from './artifact-keeper.js';
 import type { RunSweepOptions } from './run-sweep.js';
 
 export interface SweepRunResult {
@@ -45,6 +46,7 @@ export class SweepRun {
   private consecutiveFailures = 0;
   private ending: { readonly status: SweepStatus; readonly reason: string } | undefined;
   private readonly target: MetricTarget;
+  private readonly artifacts: ArtifactKeeper;
   /** An error that ends the whole run (data that cannot be used); rethrown at the end. */
   private fatal: Error | undefined;
   /** A write to the store that failed; it ends the run, and is rethrown at the end. */
@@ -59,6 +61,7 @@ export class SweepRun {
     this.maxFailures = settings.maxConsecutiveFailures ?? Math.max(3, 2 * settings.concurrency);
     this.total = countTrials(settings.spec);
     this.target = new MetricTarget(settings.spec.metric);
+    this.artifacts = new ArtifactKeeper(settings.store, settings.spec, settings.logger);
   }
 
   /** Runs the sweep; `reattach` are trials still trained remotely that this run takes over first. */
@@ -201,7 +204,9 @@ export class SweepRun {
       seed: trial.seed,
       metric: spec.metric,
       inputs,
-      diagnostics: spec.diagnostics,
+      diagnostics: spec.diagnostics !== false,
+      ...(typeof spec.diagnostics === 'object' ? { probeWords: spec.diagnostics.probe_words } : {}),
+      saveEmbeddings: spec.save_embeddings !== 'none',
     };
   }
 
@@ -294,6 +299,7 @@ export class SweepRun {
     this.consecutiveFailures = 0;
     store.logMetrics(testPoints(trial, s));
     const state = pruneReason !== undefined ? 'pruned' : s.stopped ? 'interrupted' : 'completed';
+    this.artifacts.keep(trial, s, state === 'completed', label);
     const reason =
       pruneReason ??
       (s.stopped

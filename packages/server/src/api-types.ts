@@ -163,3 +163,23 @@ export interface AtEpochResponse {
   readonly metric: string;
   readonly trials: readonly { readonly trialId: number; readonly value: number }[];
 }
+
+/** The artifacts of a trial's latest attempt. */
+export interface ArtifactsResponse {
+  readonly artifacts: readonly {
+    readonly name: string;
+    readonly kind: 'json' | 'float32';
+    readonly size: number;
+    readonly createdAt: string;
+  }[];
+}
+
+/** The `neighbours` artifact: the nearest words of each probe word at the best epoch. */
+export interface NeighboursArtifact {
+  readonly epoch: number | null;
+  readonly neighbours: Readonly<
+    Record<string, readonly { readonly word: string; readonly similarity: number }[]>
+  >;
+  /** Probe words that are not in the vocabulary. */
+  readonly missing: readonly string[];
+}

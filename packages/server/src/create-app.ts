@@ -10,6 +10,7 @@ import { hostCheck } from './host-check.js';
 import {
   parseCurveQuery,
   parseEpochQuery,
+  parseArtifactName,
   parseTrialId,
   parseTrialQuery,
   DEFAULT_POINTS,
@@ -74,6 +75,17 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   });
   app.get('/api/sweeps/:sweep/fit', (req, res) => {
     res.json(api.fit(req.params.sweep));
+  });
+  app.get('/api/sweeps/:sweep/trials/:trial/artifacts', (req, res) => {
+    res.json(api.artifacts(req.params.sweep, parseTrialId(req.params.trial)));
+  });
+  app.get('/api/sweeps/:sweep/trials/:trial/artifacts/:name', (req, res) => {
+    const { kind, content } = api.artifact(
+      req.params.sweep,
+      parseTrialId(req.params.trial),
+      parseArtifactName(req.params.name),
+    );
+    res.type(kind === 'json' ? 'application/json' : 'application/octet-stream').send(content);
   });
   app.get('/api/sweeps/:sweep/trials/:trial', (req, res) => {
     const { points } = parseCurveQuery(req.query);

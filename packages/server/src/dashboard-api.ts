@@ -9,6 +9,7 @@ import {
 } from '@embsweep/core';
 import { compareSweep, type ResultsReader } from '@embsweep/store';
 import type {
+  ArtifactsResponse,
   AtEpochResponse,
   ConfigurationsResponse,
   FitResponse,
@@ -164,6 +165,33 @@ export class DashboardApi {
         .trialsAtEpoch(name, epoch, Number.MAX_SAFE_INTEGER)
         .map((r) => ({ trialId: Number(r['trial_id']), value: Number(r['value_at_epoch']) })),
     };
+  }
+
+  /** The artifacts a trial left (nearest neighbours, a saved embedding): names, kinds, sizes. */
+  artifacts(name: string, trialId: number): ArtifactsResponse {
+    this.trialOf(name, trialId);
+    return { artifacts: this.reader.artifacts(trialId) };
+  }
+
+  /** One artifact's content: JSON text, or the float32 bytes. */
+  artifact(
+    name: string,
+    trialId: number,
+    artifact: string,
+  ): { readonly kind: 'json' | 'float32'; readonly content: Buffer } {
+    this.trialOf(name, trialId);
+    const found = this.reader.artifact(trialId, artifact);
+    if (found === undefined)
+      throw new NotFoundError(`trial ${trialId} of sweep "${name}" has no artifact "${artifact}"`);
+    return found;
+  }
+
+  private trialOf(name: string, trialId: number): TrialRecord {
+    const record = this.reader.sweep(name);
+    const trial = this.reader.trial(trialId);
+    if (trial === undefined || trial.sweepId !== record.id)
+      throw new NotFoundError(`sweep "${name}" has no trial with id ${trialId}`);
+    return trial;
   }
 
   /** Each trial's generalization gap at its best epoch and at its end, and whether it overfitted. */

@@ -119,6 +119,21 @@ export function parseEpochQuery(query: Query): number {
   return epoch;
 }
 
+/** A path segment that must be an artifact's name (lower-case letters, digits, _ and -). */
+export function parseArtifactName(text: string): string {
+  if (!/^[a-z0-9_-]{1,64}$/.test(text))
+    throw new ConfigError(
+      [
+        {
+          path: 'name',
+          message: `expected an artifact name (letters, digits, _ and -), got "${text.slice(0, 80)}"`,
+        },
+      ],
+      'The request is not valid',
+    );
+  return text;
+}
+
 /** A path segment that must be a trial id. */
 export function parseTrialId(text: string): number {
   const id = Number(text);

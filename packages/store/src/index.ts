@@ -9,5 +9,8 @@ export {
   type SweepSummary,
   type SummaryRow,
   type CompletedTrialValue,
+  type TrialFit,
+  type ArtifactInfo,
 } from './results-reader.js';
+export { MAX_ARTIFACT_BYTES } from './sqlite-store.js';
 export { compareSweep, type CompareSweepOptions } from './compare-sweep.js';

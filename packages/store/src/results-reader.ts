@@ -43,6 +43,14 @@ export type SummaryRow = Readonly<Record<string, number | string | null>>;
  * cannot write, queries over the documented views, and clear errors for a missing file, an
  * unknown sweep, or a database from a newer embsweep.
  */
+/** An artifact as listed (its content is read with ResultsReader.artifact). */
+export interface ArtifactInfo {
+  readonly name: string;
+  readonly kind: 'json' | 'float32';
+  readonly size: number;
+  readonly createdAt: string;
+}
+
 /** One row of the trial_fit view (see docs/results-database.md). */
 export interface TrialFit {
   readonly trial_id: number;
@@ -306,6 +314,48 @@ export class ResultsReader {
            FROM trial_fit f WHERE f.sweep = ? ORDER BY f.trial_index`,
       )
       .all(sweep) as TrialFit[];
+  }
+
+  /** The artifacts of a trial's latest attempt: name, kind, size in bytes, when recorded. */
+  artifacts(trialId: number): ArtifactInfo[] {
+    return this.db
+      .prepare(
+        `SELECT a.name, a.kind, a.size, a.created_at AS createdAt FROM artifacts a
+           JOIN trials t ON t.id = a.trial_id AND t.attempt = a.attempt
+          WHERE a.trial_id = ? ORDER BY a.name`,
+      )
+      .all(trialId) as ArtifactInfo[];
+  }
+
+  /** The trials of a sweep whose latest attempt left an artifact of this name, in plan order. */
+  trialsWithArtifact(
+    sweep: string,
+    name: string,
+  ): { readonly trialId: number; readonly trialIndex: number }[] {
+    this.sweepSpec(sweep);
+    return this.db
+      .prepare(
+        `SELECT t.id AS trialId, t.trial_index AS trialIndex FROM artifacts a
+           JOIN trials t ON t.id = a.trial_id AND t.attempt = a.attempt
+           JOIN sweeps s ON s.id = t.sweep_id
+          WHERE s.name = ? AND a.name = ? ORDER BY t.trial_index`,
+      )
+      .all(sweep, name) as { trialId: number; trialIndex: number }[];
+  }
+
+  /** One artifact of a trial's latest attempt, or undefined. */
+  artifact(
+    trialId: number,
+    name: string,
+  ): { readonly kind: 'json' | 'float32'; readonly content: Buffer } | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT a.kind, a.content FROM artifacts a JOIN trials t ON t.id = a.trial_id AND t.attempt = a.attempt
+          WHERE a.trial_id = ? AND a.name = ?`,
+      )
+      .get(trialId, name) as { kind: 'json' | 'float32'; content: Buffer | string } | undefined;
+    // JSON is stored as text (SQL can read it), float32 as bytes: both come back as bytes.
+    return row && { kind: row.kind, content: Buffer.from(row.content) };
   }
 
   /** Long-form curves of a sweep (the curves view). */

@@ -1,6 +1,7 @@
-import { NotFoundError } from '@embsweep/core/errors';
+import { EmbsweepError, NotFoundError } from '@embsweep/core/errors';
 import { assertTransition } from '@embsweep/core/trial-state';
 import type {
+  Artifact,
   Claimant,
   Curve,
   NewTrial,
@@ -21,6 +22,9 @@ import { translateSqliteError } from './sqlite-errors.js';
 import { readSweepCurves, readTrialCurves } from './curve-queries.js';
 import { readSweep, readSweeps, readTrial, readTrialEvents, readTrials } from './record-queries.js';
 import { MetricWriter } from './metric-writer.js';
+
+/** The largest artifact stored (an embedding of 100,000 words x 300 dims is 120 MB). */
+export const MAX_ARTIFACT_BYTES = 128 * 1024 * 1024;
 
 const now = () => new Date().toISOString();
 
@@ -305,4 +309,46 @@ export class SqliteStore implements Store {
   trialCurves(trialId: number): Curve[] {
     return readTrialCurves(this.db, trialId);
   }
+
+  // --- artifacts ----------------------------------------------------------------------------
+
+  saveArtifacts(trialId: number, attempt: number, artifacts: readonly Artifact[]): void {
+    const rows = artifacts.map((a) => ({ ...a, bytes: artifactBytes(a) }));
+    const big = rows.find((r) => r.bytes.byteLength > MAX_ARTIFACT_BYTES);
+    if (big !== undefined)
+      throw new EmbsweepError(
+        'artifact_too_large',
+        `the artifact "${big.name}" of trial ${trialId} takes ${(big.bytes.byteLength / 1e6).toFixed(0)} MB, over the ${MAX_ARTIFACT_BYTES / 1024 / 1024} MiB limit; lower vocab_size or embedding_dim, or set save_embeddings to "none"`,
+      );
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO artifacts (sweep_id, trial_id, attempt, name, kind, size, content, created_at)
+       SELECT sweep_id, id, ?, ?, ?, ?, ?, ? FROM trials WHERE id = ?`,
+    );
+    const now = new Date().toISOString();
+    this.write(() => {
+      // JSON is stored as text, so SQL can read it (json_extract); float32 as its bytes.
+      for (const r of rows)
+        insert.run(
+          attempt,
+          r.name,
+          r.kind,
+          r.bytes.byteLength,
+          r.kind === 'json' ? r.data : r.bytes,
+          now,
+          trialId,
+        );
+    });
+  }
+
+  deleteArtifacts(sweepId: number, names: readonly string[], exceptTrialId: number): void {
+    const remove = this.db.prepare('DELETE FROM artifacts WHERE sweep_id = ? AND name = ? AND trial_id != ?');
+    this.write(() => {
+      for (const name of names) remove.run(sweepId, name, exceptTrialId);
+    });
+  }
+}
+
+/** JSON as its UTF-8 text; float32 as its bytes (sent base64-encoded). */
+function artifactBytes(artifact: Artifact): Buffer {
+  return artifact.kind === 'json' ? Buffer.from(artifact.data, 'utf8') : Buffer.from(artifact.data, 'base64');
 }

@@ -112,7 +112,7 @@ Examples:
       data,
       metric: spec.metric,
       model: opened.model,
-      diagnostics: spec.diagnostics,
+      diagnostics: spec.diagnostics !== false,
       shouldStop: () => false,
       log: (message) => io.err(`${message}\n`),
       onEpoch: (report) => {

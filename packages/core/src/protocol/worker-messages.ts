@@ -32,6 +32,10 @@ export interface TrialAssignment {
   readonly inputs: TrialInputs;
   /** Measure the embedding after every epoch (the sweep's `diagnostics`); absent means yes. */
   readonly diagnostics?: boolean;
+  /** Words whose nearest neighbours to record at the best epoch; absent: a few frequent ones. */
+  readonly probeWords?: readonly string[];
+  /** Send the trained embedding matrix and its vocabulary back as artifacts (save_embeddings). */
+  readonly saveEmbeddings?: boolean;
 }
 
 /** What a sweep's trials read, named by content so the names mean the same on every machine. */
@@ -80,6 +84,20 @@ export interface TrialSummary {
   readonly stopped: boolean;
   /** test_loss, test_acc for the best weights, when the data set has a test split. */
   readonly testMetrics: Readonly<Record<string, number>> | null;
+  /** What the trial leaves besides metrics (nearest neighbours, the trained embedding). */
+  readonly artifacts?: readonly Artifact[];
+}
+
+/**
+ * A named result of a trial that is not a metric: JSON (`json`), or a little-endian float32
+ * array (`float32`, sent base64-encoded). Stored in the results database (see
+ * docs/results-database.md).
+ */
+export interface Artifact {
+  readonly name: string;
+  readonly kind: 'json' | 'float32';
+  /** JSON text, or base64 of the float32 bytes. */
+  readonly data: string;
 }
 
 export type WorkerMessage =

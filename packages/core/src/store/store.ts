@@ -1,3 +1,4 @@
+import type { Artifact } from '../protocol/worker-messages.js';
 import type { NewTrial } from '../search/next-trial.js';
 import type { PlannedTrial } from '../search/plan-trials.js';
 import type { SweepSpec } from '../sweep-spec/sweep-spec.js';
@@ -99,7 +100,17 @@ export interface MetricStore {
   trialCurves(trialId: number): Curve[];
 }
 
+export interface ArtifactStore {
+  /**
+   * Stores a trial attempt's artifacts, replacing ones of the same name. Throws an
+   * EmbsweepError (artifact_too_large) for one over the store's size limit, storing none.
+   */
+  saveArtifacts(trialId: number, attempt: number, artifacts: readonly Artifact[]): void;
+  /** Removes the artifacts of these names from every trial of the sweep but one. */
+  deleteArtifacts(sweepId: number, names: readonly string[], exceptTrialId: number): void;
+}
+
 /** Everything the scheduler, the server and the CLI need of the results database. */
-export interface Store extends SweepStore, TrialStore, MetricStore {
+export interface Store extends SweepStore, TrialStore, MetricStore, ArtifactStore {
   close(): void;
 }

@@ -91,8 +91,16 @@ export const TOP_LEVEL = closedObject(
     early_terminate: z.unknown().optional(),
     seeds: z.array(int.min(0)).min(1).default([0]),
     seed_order: z.enum(SEED_ORDERS).default('seed-major'),
-    /** Measure the embedding matrix after every epoch (norms, effective rank, movement). @default true */
-    diagnostics: z.boolean().default(true),
+    /**
+     * Measure the embedding matrix after every epoch (norms, effective rank, movement) and
+     * record the nearest neighbours of probe words at the best epoch: true, false, or
+     * {probe_words: [...]}. @default true
+     */
+    diagnostics: z
+      .union([z.boolean(), closedObject({ probe_words: z.array(z.string().min(1).max(100)).min(1).max(20) })])
+      .default(true),
+    /** Keep the trained embedding matrix: of every trial, of the sweep's best, or none. @default "none" */
+    save_embeddings: z.enum(['none', 'best', 'all']).default('none'),
     search_seed: int.min(0).default(0),
     bayes: BAYES.optional(),
     dataset: z.unknown().optional(),

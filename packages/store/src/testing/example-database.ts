@@ -36,6 +36,17 @@ export function fillExampleDatabase(path: string, name: string, spec: SweepSpec)
       workerId: `local:${100 + i}`,
     });
     store.logMetrics(points);
+    store.saveArtifacts(trial.id, trial.attempt, [
+      {
+        name: 'neighbours',
+        kind: 'json',
+        data: JSON.stringify({
+          epoch: 1,
+          neighbours: { w1: [{ word: `w${2 + i}`, similarity: 0.8 }] },
+          missing: [],
+        }),
+      },
+    ]);
     if (trial.index === 2)
       store.transitionTrial(trial.id, 'pruned', { reason: 'hyperband: at band 3 worse than threshold' });
     else if (trial.index === 6)

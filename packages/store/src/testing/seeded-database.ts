@@ -8,7 +8,8 @@ import { gridPlan } from './grid-plan.js';
  * per seed is known: dropout 0 -> 0.40, 0.41, 0.42; dropout 0.25 -> 0.405, 0.415, 0.425 (within
  * the seed noise of the first); dropout 0.5 -> 0.60, 0.61, 0.62 (clearly worse). Each curve has
  * three epochs: best + 0.1, best, best + 0.05 (so the final value is best + 0.05), with `loss`
- * falling, `val_acc` = 1 - val_loss, and tokens_per_s, emb_norm_mean and emb_effective_rank. One more trial of dropout 0.5 is pruned at a value
+ * falling, `val_acc` = 1 - val_loss, and tokens_per_s, emb_norm_mean and emb_effective_rank;
+ * and a `neighbours` artifact (w1: w2 0.9, w3 0.5; "nope" not in the vocabulary). One more trial of dropout 0.5 is pruned at a value
  * better than all (0.1), which every comparison must leave out.
  */
 export const SEEDED_BEST: Readonly<Record<string, readonly number[]>> = {
@@ -73,6 +74,22 @@ export function fillSeededDatabase(path: string): void {
         },
       ]),
     );
+    store.saveArtifacts(trial.id, trial.attempt, [
+      {
+        name: 'neighbours',
+        kind: 'json',
+        data: JSON.stringify({
+          epoch: 2,
+          neighbours: {
+            w1: [
+              { word: 'w2', similarity: 0.9 },
+              { word: 'w3', similarity: 0.5 },
+            ],
+          },
+          missing: ['nope'],
+        }),
+      },
+    ]);
     store.transitionTrial(trial.id, trial.seed === 3 ? 'pruned' : 'completed', { reason: 'example' });
   }
   store.close();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnoseEmbedding, effectiveRank } from './embedding-diagnostics.js';
 import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+import { defaultProbeWords, nearestNeighbours } from './nearest-neighbours.js';
 
 const close = (a: number, b: number, tol = 1e-9) =>
   assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -79,5 +80,61 @@ describe('embedding diagnostics', () => {
     close(metrics['emb_top10_variance'] ?? NaN, (eig[0] ?? 0) / ((eig[0] ?? 0) + (eig[1] ?? 0)));
     close(metrics['emb_movement'] ?? NaN, 0.5, 1e-6); // from 2E to E
     assert.equal(metrics['emb_drift'], undefined, 'no pretrained vectors, no drift');
+  });
+});
+
+describe('nearest neighbours', () => {
+  it('finds planted neighbours by cosine similarity, never padding or the unknown word', () => {
+    const vocabulary = ['<pad>', '<unk>', 'king', 'queen', 'apple', 'pear', 'zzz'];
+    // king ~ queen, apple ~ pear; <unk> points where king does but must never be listed.
+    const rows = [
+      [0, 0],
+      [1, 0.1],
+      [1, 0.1],
+      [0.9, 0.2],
+      [0, 1],
+      [0.1, 0.9],
+      [-1, -1],
+    ];
+    const matrix = Float32Array.from(rows.flat());
+    const found = nearestNeighbours(matrix, 2, vocabulary, ['king', 'pear', 'absent'], 2);
+    assert.deepEqual(Object.keys(found), ['king', 'pear']);
+    assert.deepEqual(
+      found['king']?.map((n) => n.word),
+      ['queen', 'pear'],
+    );
+    assert.deepEqual(
+      found['pear']?.map((n) => n.word),
+      ['apple', 'queen'],
+    );
+    close(
+      found['king']?.[0]?.similarity ?? 0,
+      (0.9 + 0.02) / (Math.hypot(1, 0.1) * Math.hypot(0.9, 0.2)),
+      1e-6,
+    );
+  });
+
+  it('probes a few frequent content words when the sweep names none', () => {
+    assert.deepEqual(
+      defaultProbeWords(
+        [
+          '<pad>',
+          '<unk>',
+          'the',
+          'film',
+          'a',
+          'was',
+          'great',
+          '42',
+          'plot',
+          'boring',
+          'and',
+          'acting',
+          'fun',
+        ],
+        4,
+      ),
+      ['film', 'great', 'plot', 'boring'],
+    );
   });
 });

@@ -24,6 +24,15 @@ export class EmbeddingWatch {
     return new EmbeddingWatch(layer, initial, pretrained ? initial : undefined);
   }
 
+  /** A copy of the matrix as it is now, and its width. */
+  matrix(): { readonly data: Float32Array; readonly dim: number } {
+    const weights = this.layer.getWeights()[0];
+    return {
+      data: ((weights?.dataSync() as Float32Array | undefined) ?? new Float32Array()).slice(),
+      dim: weights?.shape[1] ?? 0,
+    };
+  }
+
   /** The metrics of the matrix as it is now; remembers it for the next epoch's movement. */
   measure(): Record<string, number> {
     const weights = this.layer.getWeights()[0];

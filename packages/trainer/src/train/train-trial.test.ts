@@ -15,7 +15,13 @@ const metric = { name: 'val_loss', goal: 'minimize' } as const;
 async function train(
   data: PreparedData,
   params: ParameterValues,
-  extra: { seed?: number; model?: string; stopAfterBatches?: number; diagnostics?: boolean } = {},
+  extra: {
+    seed?: number;
+    model?: string;
+    stopAfterBatches?: number;
+    diagnostics?: boolean;
+    saveEmbeddings?: boolean;
+  } = {},
 ) {
   const reports: EpochReport[] = [];
   const logs: string[] = [];
@@ -27,6 +33,7 @@ async function train(
     metric,
     model: extra.model ?? 'embedding-classifier',
     ...(extra.diagnostics === undefined ? {} : { diagnostics: extra.diagnostics }),
+    ...(extra.saveEmbeddings === undefined ? {} : { saveEmbeddings: extra.saveEmbeddings }),
     shouldStop: () => extra.stopAfterBatches !== undefined && batches++ >= extra.stopAfterBatches,
     onEpoch: (r) => reports.push(r),
     log: (m) => logs.push(m),
@@ -63,6 +70,32 @@ describe('trainTrial (wasm)', () => {
     assert.ok(off.reports.every((r) => Object.keys(r.metrics).every((k) => !k.startsWith('emb_'))));
     const rank = on.reports[2]?.metrics['emb_effective_rank'] ?? 0;
     assert.ok(rank >= 1 && rank <= 8, `effective rank ${rank} of a width-8 embedding`);
+    // The nearest neighbours of a few frequent words at the best epoch; no matrix unless asked.
+    assert.deepEqual(
+      on.summary.artifacts?.map((a) => a.name),
+      ['neighbours'],
+    );
+    const neighbours = JSON.parse(on.summary.artifacts?.[0]?.data ?? '{}') as {
+      epoch: number;
+      neighbours: Record<string, { word: string; similarity: number }[]>;
+    };
+    assert.equal(neighbours.epoch, on.summary.bestEpoch);
+    assert.ok(Object.keys(neighbours.neighbours).length > 0);
+    assert.deepEqual(off.summary.artifacts, []);
+  });
+
+  it('returns the best epoch embedding and its vocabulary when asked to save it', async () => {
+    const { summary } = await train(
+      data,
+      { embedding_dim: 8, epochs: 2 },
+      { diagnostics: false, saveEmbeddings: true },
+    );
+    const byName = new Map(summary.artifacts?.map((a) => [a.name, a]));
+    const vocabulary = JSON.parse(byName.get('vocabulary')?.data ?? '{}') as { dim: number; words: string[] };
+    assert.equal(vocabulary.dim, 8);
+    assert.deepEqual(vocabulary.words, data.vocabulary);
+    const bytes = Buffer.from(byName.get('embedding')?.data ?? '', 'base64');
+    assert.equal(bytes.byteLength, data.vocabulary.length * 8 * 4);
   });
 
   it('reports every epoch: loss, acc, val_loss, val_acc, time, tokens/s, tensors', async () => {

@@ -14,6 +14,7 @@ import { batchLoss } from './batch-losses.js';
 import { evaluate } from './evaluate.js';
 import { makeOptimizer } from './make-optimizer.js';
 import { EmbeddingWatch } from '../diagnostics/embedding-watch.js';
+import { embeddingArtifacts } from '../diagnostics/embedding-artifacts.js';
 import { resolveTrainingParams } from './training-params.js';
 
 export interface TrainTrialOptions {
@@ -23,8 +24,15 @@ export interface TrainTrialOptions {
   readonly metric: MetricSpec;
   /** `embedding-classifier` or an absolute path to a custom model module. */
   readonly model: string;
-  /** Measure the embedding layer after every epoch (emb_* metrics; see embedding-diagnostics.ts). @default true */
+  /**
+   * Measure the embedding layer after every epoch (emb_* metrics; see embedding-diagnostics.ts)
+   * and record the nearest neighbours of probe words at the best epoch. @default true
+   */
   readonly diagnostics?: boolean;
+  /** The words whose neighbours to record (default: a few frequent content words). */
+  readonly probeWords?: readonly string[];
+  /** Return the embedding matrix of the best epoch and its vocabulary as artifacts. */
+  readonly saveEmbeddings?: boolean;
   /** Asked at every batch boundary; true ends the trial there (the parent's stop). */
   readonly shouldStop: () => boolean;
   readonly onEpoch: (report: EpochReport) => void;
@@ -71,10 +79,12 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   let stopped = false;
   try {
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const diagnostics = options.diagnostics !== false;
     const watch =
-      options.diagnostics === false
-        ? undefined
-        : EmbeddingWatch.of(model, params.pretrained_embeddings !== null);
+      diagnostics || options.saveEmbeddings === true
+        ? EmbeddingWatch.of(model, params.pretrained_embeddings !== null)
+        : undefined;
+    let bestMatrix: { readonly data: Float32Array; readonly dim: number } | undefined;
     for (let epoch = 1; epoch <= params.epochs && !stopped; epoch++) {
       const started = performance.now();
       const order = shuffledIndexes(data.train.count, options.seed, `epoch-${epoch}`);
@@ -105,7 +115,7 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
         val_loss: validation.loss,
         val_acc: validation.acc,
         reg_loss: regularisation(model),
-        ...watch?.measure(),
+        ...(diagnostics ? watch?.measure() : {}),
       };
       epochsRun = epoch;
       options.onEpoch({
@@ -119,6 +129,7 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
       if (Number.isFinite(value) && (best === null || better(value, best.value))) {
         best?.weights?.forEach((w) => w.dispose());
         best = { epoch, value, weights: keepBest ? model.getWeights().map((w) => w.clone()) : null };
+        bestMatrix = watch?.matrix();
       } else if (params.patience > 0 && best !== null && epoch - best.epoch >= params.patience) {
         options.log(
           `no improvement of ${monitored.name} for ${params.patience} epochs; stopping at epoch ${epoch} and keeping epoch ${best.epoch}`,
@@ -140,6 +151,11 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
       stoppedEarly,
       stopped,
       testMetrics,
+      artifacts: embeddingArtifacts(bestMatrix, best?.epoch ?? null, data.vocabulary, {
+        neighbours: diagnostics,
+        probeWords: options.probeWords,
+        matrix: options.saveEmbeddings === true,
+      }),
     };
   } finally {
     best?.weights?.forEach((w) => w.dispose());

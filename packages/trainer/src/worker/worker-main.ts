@@ -67,6 +67,8 @@ async function run(trial: TrialAssignment): Promise<void> {
       metric: trial.metric,
       model: opened.model,
       diagnostics: trial.diagnostics !== false,
+      ...(trial.probeWords === undefined ? {} : { probeWords: trial.probeWords }),
+      saveEmbeddings: trial.saveEmbeddings === true,
       shouldStop: () => stopRequested,
       onEpoch: (report) => void send({ type: 'epoch', trialId: trial.trialId, report }),
       log: (message) => void send({ type: 'log', level: 'info', message }),
