@@ -86,6 +86,12 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
       assert.equal(await attr(page, '#parallel-chart', 'data-partial'), '1', 'drawn apart as partial');
+      // One seed: no configurations table, but the smallest sufficient width, judged by tolerance.
+      assert.equal(await page.locator('[data-testid=configurations-table]').count(), 0);
+      assert.match(
+        await page.getByTestId('smallest-sufficient').innerText(),
+        /^Smallest sufficient embedding_dim: \d+ \(within 1% of the best/,
+      );
       // Or compared like for like at a common epoch: every trial that reached it, pruned ones too.
       await page.selectOption('select[name=y]', 'at_epoch');
       await waitForAttr(page, '#parameter-chart', 'data-y', 'val_loss at epoch 3');

@@ -27,8 +27,8 @@ import { sweepControls, trainingMetric } from './sweep-controls.js';
 interface Data {
   meta: SweepResponse;
   all: TrialRow[];
-  /** Across seeds, when the sweep has several; else undefined. */
-  configurations: ConfigurationsResponse | undefined;
+  /** Configurations across seeds (the table when the sweep has several; else only the smallest sufficient width). */
+  configurations: ConfigurationsResponse;
   fit: ReadonlyMap<number, TrialFitRow>;
   series: readonly Series[];
   train: readonly Series[];
@@ -91,11 +91,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
           )
         : undefined,
       parts.table || !data ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : data.table,
-      kept
-        ? kept.configurations
-        : meta.sweep.seeds.length > 1
-          ? getJson<ConfigurationsResponse>(`${api}/configurations`)
-          : undefined,
+      kept ? kept.configurations : getJson<ConfigurationsResponse>(`${api}/configurations`),
       kept
         ? kept.fit
         : getJson<FitResponse>(`${api}/fit`).then((r) => new Map(r.trials.map((t) => [t.trialId, t]))),
@@ -240,13 +236,14 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       firstChart = false;
       performance.mark('embsweep:first-chart');
     }
-    if (data.configurations)
+    // With seeds, the configurations table; with one seed, only the smallest sufficient width.
+    if (data.configurations && s.seeds.length > 1)
       renderConfigurationsTable(
         el.configurations,
         data.configurations,
         varying(meta).map((p) => p.name),
       );
-    else el.configurations.replaceChildren();
+    else el.configurations.replaceChildren(...sufficientLine(data.configurations));
     renderTrialsTable(el.table, data.table, {
       sweep,
       view,
@@ -360,4 +357,10 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.history.destroy();
     },
   };
+}
+
+function sufficientLine(answer: ConfigurationsResponse): HTMLElement[] {
+  return answer.smallestSufficient
+    ? [h('p', { class: 'verdict', 'data-testid': 'smallest-sufficient' }, answer.smallestSufficient.text)]
+    : [];
 }
