@@ -24,7 +24,8 @@ export interface EmbeddingSnapshot {
  * - `emb_effective_rank`: exp of the entropy of the normalised singular values (Roy and
  *   Vetterli 2007), from the eigenvalues of the Gram matrix (singular values squared), so it
  *   costs O(V D^2) once rather than an SVD of V x D; between 1 and D;
- * - `emb_top10_variance`: the share of the squared singular values in the top 10% of directions;
+ * - `emb_top10_variance`: the share of the variance (of the rows about their mean, so a common
+ *   offset does not count) along the top 10% of principal directions;
  * - `emb_movement`: ||E - E_previous||_F / ||E_previous||_F, how far this epoch moved it
  *   (given the previous epoch's matrix);
  * - `emb_drift`: ||E - E_0||_F / ||E_0||_F, how far it moved from pretrained vectors (given them).
@@ -46,7 +47,10 @@ export function diagnoseEmbedding(
     emb_norm_frequent: mean(norms.subarray(0, bucket)),
     emb_norm_rare: mean(norms.subarray(norms.length - bucket)),
     emb_effective_rank: effectiveRank(singular),
-    emb_top10_variance: topShare(eigen, Math.max(1, Math.ceil(now.dim * TOP_DIRECTIONS))),
+    emb_top10_variance: topShare(
+      symmetricEigenvalues(centredGram(now), now.dim).map((v) => Math.max(0, v)),
+      Math.max(1, Math.ceil(now.dim * TOP_DIRECTIONS)),
+    ),
   };
   if (previous !== undefined) out['emb_movement'] = relativeChange(now.matrix, previous);
   if (pretrained !== undefined) out['emb_drift'] = relativeChange(now.matrix, pretrained);
@@ -74,6 +78,18 @@ function rowNorms({ matrix, rows, dim }: EmbeddingSnapshot): Float64Array {
     norms[r - FIRST_WORD] = Math.sqrt(sum);
   }
   return norms;
+}
+
+/** The Gram matrix of the rows about their mean: G - rows * mean mean^T (the scatter matrix). */
+function centredGram({ matrix, rows, dim, gram }: EmbeddingSnapshot): Float64Array {
+  const mean = new Float64Array(dim);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < dim; c++) mean[c] = (mean[c] ?? 0) + (matrix[r * dim + c] ?? 0) / rows;
+  const out = Float64Array.from(gram);
+  for (let i = 0; i < dim; i++)
+    for (let j = 0; j < dim; j++)
+      out[i * dim + j] = (out[i * dim + j] ?? 0) - rows * (mean[i] ?? 0) * (mean[j] ?? 0);
+  return out;
 }
 
 function topShare(eigen: Float64Array, k: number): number {
