@@ -264,6 +264,16 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
 
       // Every curve marks its best epoch: 9 completed trials and the pruned one.
       await waitForAttr(page, '#curves-chart', 'data-best-markers', '10');
+      // Smoothing: the first trial's val_loss 0.5, 0.4, 0.45 drawn as TensorBoard's debiased EMA.
+      assert.equal(await attr(page, '#curves-chart', 'data-first-curve'), '[0.5,0.4,0.45]');
+      await page.goto(`${base}sweeps/seeded?smooth=0.6`);
+      await waitForAttr(page, '#curves-chart', 'data-smoothing', '0.6');
+      assert.equal(await attr(page, '#curves-chart', 'data-first-curve'), '[0.5,0.4375,0.4439]');
+      await page.check('input[name=logy]');
+      await waitForAttr(page, '#curves-chart', 'data-scale', 'logarithmic');
+      await page.waitForURL(/logy=1/);
+      await page.goto(`${base}sweeps/seeded`);
+      await waitForAttr(page, '#curves-chart', 'data-scale', 'linear');
       // Grouped by configuration: the band is the 95% interval of the mean; min-max on request.
       await page.selectOption('select[name=group]', 'config');
       await waitForAttr(page, '#curves-chart', 'data-band', 'ci');

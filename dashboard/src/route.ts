@@ -12,6 +12,10 @@ export interface SweepView {
   readonly group: string;
   /** With groups: the band is the 95% interval of the mean ('ci') or the min-max range. */
   readonly band: 'ci' | 'range';
+  /** Smoothing of the curves (exponential moving average weight, 0 to 0.99; 0 is raw). */
+  readonly smooth: number;
+  /** A logarithmic y axis. */
+  readonly logY: boolean;
   /** Draw the training curve dashed beside each validation curve. */
   readonly train: boolean;
   readonly selected: readonly number[];
@@ -65,6 +69,8 @@ export function parseView(q: URLSearchParams): SweepView {
     color: q.get('color') ?? undefined,
     group: q.get('group') ?? 'none',
     band: q.get('band') === 'range' ? 'range' : 'ci',
+    smooth: smoothingOf(q.get('smooth')),
+    logY: q.get('logy') === '1',
     train: q.get('train') === '1',
     selected: list('sel').map(Number).filter(Number.isInteger),
     isolate: q.get('iso') === '1',
@@ -85,6 +91,8 @@ export function viewQuery(view: SweepView): string {
   if (view.color) q.set('color', view.color);
   if (view.group !== 'none') q.set('group', view.group);
   if (view.band !== 'ci') q.set('band', view.band);
+  if (view.smooth > 0) q.set('smooth', String(view.smooth));
+  if (view.logY) q.set('logy', '1');
   if (view.train) q.set('train', '1');
   if (view.selected.length > 0) q.set('sel', view.selected.join(','));
   if (view.isolate) q.set('iso', '1');
@@ -105,3 +113,9 @@ export const sweepHref = (sweep: string, view?: SweepView) =>
   `/sweeps/${encodeURIComponent(sweep)}${view ? viewQuery(view) : ''}`;
 export const trialHref = (sweep: string, trialId: number) =>
   `/sweeps/${encodeURIComponent(sweep)}/trials/${trialId}`;
+
+/** A smoothing weight from the URL: 0 to 0.99 in hundredths; anything else is no smoothing. */
+function smoothingOf(text: string | null): number {
+  const weight = Number(text);
+  return Number.isFinite(weight) && weight > 0 ? Math.min(0.99, Math.round(weight * 100) / 100) : 0;
+}

@@ -3,6 +3,7 @@ import type { Series, TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
 import { colorScale, keyOf, withAlpha } from './colors.js';
 import { aggregate, groupBy } from './groups.js';
+import { smooth } from './smoothing.js';
 import { endMarker, stateDash } from './trial-style.js';
 import { formatNumber, formatParams, formatValue } from '../ui/format.js';
 
@@ -20,6 +21,10 @@ export interface CurvesInput {
   /** 'none', 'config' or a parameter name. */
   readonly group: string;
   readonly groupValues: readonly unknown[];
+  /** Smoothing weight (0: raw); when smoothed, each raw curve stays faint behind. */
+  readonly smooth: number;
+  /** A logarithmic y axis (values at or below zero are not drawn on it). */
+  readonly logY: boolean;
   /** With groups: band the 95% interval of the mean, or the lowest to highest value. */
   readonly band: 'ci' | 'range';
   /** The sweep's metric and goal: on its curves, each trial's best epoch is marked. */
@@ -107,8 +112,12 @@ export class CurvesChart {
 
   update(input: CurvesInput): void {
     this.input = input;
-    const datasets = input.group === 'none' ? this.trialDatasets(input) : this.groupDatasets(input);
+    const smoothed = input.smooth > 0 ? smoothInput(input) : input;
+    const datasets = input.group === 'none' ? this.trialDatasets(smoothed) : this.groupDatasets(smoothed);
+    if (input.smooth > 0 && input.group === 'none') datasets.unshift(...this.rawShadows(input));
     this.chart.data.datasets = datasets;
+    const y = this.chart.options.scales?.['y'];
+    if (y) y.type = input.logY ? 'logarithmic' : 'linear';
     const yTitle = this.chart.options.scales?.['y']?.title;
     if (yTitle) yTitle.text = input.metric;
     this.chart.update('none');
@@ -116,6 +125,16 @@ export class CurvesChart {
     this.canvas.dataset['series'] = String(drawn.reduce((n, d) => n + d.curves, 0));
     this.canvas.dataset['points'] = String(drawn.reduce((n, d) => n + d.points, 0));
     this.canvas.dataset['metric'] = input.metric;
+    this.canvas.dataset['smoothing'] = String(input.smooth);
+    this.canvas.dataset['scale'] = input.logY ? 'logarithmic' : 'linear';
+    const first = datasets.find((d) => d.role === 'trial');
+    const end = first?.data.findIndex((p) => p.y === null) ?? -1;
+    // The first curve as drawn (after smoothing), so tests and people can check the numbers.
+    this.canvas.dataset['firstCurve'] = JSON.stringify(
+      (first?.data.slice(0, end === -1 ? undefined : end) ?? []).map((p) =>
+        p.y === null ? null : Number(p.y.toFixed(4)),
+      ),
+    );
     this.canvas.dataset['band'] = input.group === 'none' ? '' : input.band;
     this.canvas.dataset['bestMarkers'] = String(
       datasets.filter((d) => d.label === BEST_EPOCH).reduce((n, d) => n + d.data.length, 0),
@@ -226,6 +245,22 @@ export class CurvesChart {
     return out;
   }
 
+  /** The raw curves, faint and thin, behind the smoothed ones. */
+  private rawShadows(input: CurvesInput): Dataset[] {
+    return this.trialDatasets({ ...input, trainSeries: [] })
+      .filter((d) => d.role === 'trial')
+      .map((d) => ({
+        ...d,
+        role: 'band' as const,
+        curves: 0,
+        points: 0,
+        borderColor: withAlpha(String(d.borderColor), 0.15),
+        borderWidth: 1,
+        pointHoverRadius: 0,
+        order: 2,
+      }));
+  }
+
   private groupDatasets(input: CurvesInput): Dataset[] {
     const shown = this.shown(input);
     const byConfig = input.group === 'config';
@@ -320,4 +355,11 @@ function bestEpochMarkers(marks: readonly { point: Point; color: string }[]): Da
     borderColor: 'transparent',
     order: -1,
   };
+}
+
+/** The same input with every curve smoothed (the group means are then means of smoothed curves). */
+function smoothInput(input: CurvesInput): CurvesInput {
+  const each = (series: readonly Series[]) =>
+    series.map((s) => ({ ...s, values: smooth(s.values, input.smooth) }));
+  return { ...input, series: each(input.series), trainSeries: each(input.trainSeries) };
 }

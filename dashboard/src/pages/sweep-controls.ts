@@ -102,6 +102,35 @@ export function sweepControls(options: {
     ),
     h(
       'label',
+      {
+        class: 'control',
+        title: 'exponential moving average, as TensorBoard and W&B smooth; the raw curve stays faint behind',
+      },
+      'Smoothing ',
+      h('input', {
+        type: 'range',
+        name: 'smooth',
+        min: '0',
+        max: '0.99',
+        step: '0.01',
+        value: String(view.smooth),
+        onchange: (e: Event) => onView({ smooth: Number((e.target as HTMLInputElement).value) }),
+      }),
+      ` ${view.smooth.toFixed(2)}`,
+    ),
+    h(
+      'label',
+      { class: 'control' },
+      h('input', {
+        type: 'checkbox',
+        name: 'logy',
+        checked: view.logY,
+        onchange: (e: Event) => onView({ logY: (e.target as HTMLInputElement).checked }),
+      }),
+      ' log scale',
+    ),
+    h(
+      'label',
       { class: 'control' },
       h('input', {
         type: 'checkbox',

@@ -216,6 +216,8 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       group: view.group,
       groupValues,
       band: view.band,
+      smooth: view.smooth,
+      logY: view.logY,
       sweepMetric: s.metric,
       goal: s.goal,
       selected: new Set(view.selected),
