@@ -254,7 +254,7 @@ export class CurvesChart {
         role: 'band' as const,
         curves: 0,
         points: 0,
-        borderColor: withAlpha(String(d.borderColor), 0.15),
+        borderColor: withAlpha(typeof d.borderColor === 'string' ? d.borderColor : '#1f77b4', 0.15),
         borderWidth: 1,
         pointHoverRadius: 0,
         order: 2,
