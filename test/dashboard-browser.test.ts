@@ -274,6 +274,17 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await page.waitForURL(/logy=1/);
       await page.goto(`${base}sweeps/seeded`);
       await waitForAttr(page, '#curves-chart', 'data-scale', 'linear');
+      // The 3 best completed trials highlighted, and the table limited to them.
+      await page.selectOption('select[name=top]', '3');
+      await waitForAttr(page, '#curves-chart', 'data-highlighted', '3');
+      await page.check('input[name=toponly]');
+      await page.waitForURL(/top=3.*toponly=1|toponly=1.*top=3/);
+      await page.waitForFunction(() => document.querySelectorAll('tbody tr[data-trial-id]').length === 3);
+      assert.deepEqual(
+        (await page.locator('tbody tr[data-trial-id]').allInnerTexts()).map((t) => /\b0\.4\d*/.exec(t)?.[0]),
+        ['0.4', '0.405', '0.41'],
+      );
+      await page.goto(`${base}sweeps/seeded`);
       // Grouped by configuration: the band is the 95% interval of the mean; min-max on request.
       await page.selectOption('select[name=group]', 'config');
       await waitForAttr(page, '#curves-chart', 'data-band', 'ci');

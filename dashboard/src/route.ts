@@ -16,6 +16,10 @@ export interface SweepView {
   readonly smooth: number;
   /** A logarithmic y axis. */
   readonly logY: boolean;
+  /** Highlight the K best completed trials and fade the rest (0: none). */
+  readonly top: number;
+  /** With top: the trials table shows only them. */
+  readonly topOnly: boolean;
   /** Draw the training curve dashed beside each validation curve. */
   readonly train: boolean;
   readonly selected: readonly number[];
@@ -34,6 +38,9 @@ export interface SweepView {
   /** That common epoch; undefined means the last one every trial with a value reached. */
   readonly epoch: number | undefined;
 }
+
+/** How many best trials can be highlighted. */
+export const TOP_CHOICES = [0, 3, 5, 10, 20, 50] as const;
 
 export const PARAMETER_Y = ['best', 'gap_best', 'gap_end', 'rank_best', 'at_epoch'] as const;
 export type ParameterY = (typeof PARAMETER_Y)[number];
@@ -71,6 +78,8 @@ export function parseView(q: URLSearchParams): SweepView {
     band: q.get('band') === 'range' ? 'range' : 'ci',
     smooth: smoothingOf(q.get('smooth')),
     logY: q.get('logy') === '1',
+    top: TOP_CHOICES.find((k) => String(k) === q.get('top')) ?? 0,
+    topOnly: q.get('toponly') === '1',
     train: q.get('train') === '1',
     selected: list('sel').map(Number).filter(Number.isInteger),
     isolate: q.get('iso') === '1',
@@ -93,6 +102,8 @@ export function viewQuery(view: SweepView): string {
   if (view.band !== 'ci') q.set('band', view.band);
   if (view.smooth > 0) q.set('smooth', String(view.smooth));
   if (view.logY) q.set('logy', '1');
+  if (view.top > 0) q.set('top', String(view.top));
+  if (view.topOnly) q.set('toponly', '1');
   if (view.train) q.set('train', '1');
   if (view.selected.length > 0) q.set('sel', view.selected.join(','));
   if (view.isolate) q.set('iso', '1');

@@ -31,6 +31,8 @@ export interface CurvesInput {
   readonly sweepMetric: string;
   readonly goal: 'minimize' | 'maximize';
   readonly selected: ReadonlySet<number>;
+  /** Trials drawn bold over the faded rest (the top K), besides the selected ones. */
+  readonly highlight: ReadonlySet<number>;
   readonly isolate: boolean;
   /** Parameters to name in tooltips (the ones that vary). */
   readonly paramNames: readonly string[];
@@ -126,6 +128,7 @@ export class CurvesChart {
     this.canvas.dataset['points'] = String(drawn.reduce((n, d) => n + d.points, 0));
     this.canvas.dataset['metric'] = input.metric;
     this.canvas.dataset['smoothing'] = String(input.smooth);
+    this.canvas.dataset['highlighted'] = String(input.highlight.size);
     this.canvas.dataset['scale'] = input.logY ? 'logarithmic' : 'linear';
     const first = datasets.find((d) => d.role === 'trial');
     const end = first?.data.findIndex((p) => p.y === null) ?? -1;
@@ -166,14 +169,14 @@ export class CurvesChart {
   private trialDatasets(input: CurvesInput): Dataset[] {
     const color = this.color(input);
     const shown = this.shown(input);
-    const faded = input.selected.size > 0 && !input.isolate;
+    const faded = (input.selected.size > 0 || input.highlight.size > 0) && !input.isolate;
     const batches = new Map<string, Dataset>();
     const ends = { pruned: [] as Point[], failed: [] as Point[] };
     const best: { point: Point; color: string }[] = [];
     const add = (s: Series, role: 'trial' | 'train') => {
       const trial = input.trials.get(s.trialId);
       if (!shown(trial) || s.steps.length === 0) return;
-      const selected = input.selected.has(trial.id);
+      const selected = input.selected.has(trial.id) || input.highlight.has(trial.id);
       const base = color(trial);
       const line = faded && !selected ? withAlpha(base, 0.18) : base;
       const width = selected ? 3 : role === 'train' ? 1 : 1.5;

@@ -1,5 +1,5 @@
 import type { ParameterSummary } from '@embsweep/server';
-import type { SweepView } from '../route.js';
+import { TOP_CHOICES, type SweepView } from '../route.js';
 import { h } from '../ui/dom.js';
 
 /** The training metric recorded beside a validation metric (val_loss -> loss), if any. */
@@ -129,6 +129,26 @@ export function sweepControls(options: {
       }),
       ' log scale',
     ),
+    select(
+      'Highlight',
+      'top',
+      String(view.top),
+      TOP_CHOICES.map((k) => ({ value: String(k), label: k === 0 ? 'no trials' : `the ${k} best` })),
+      (top) => onView({ top: Number(top) }),
+    ),
+    view.top > 0
+      ? h(
+          'label',
+          { class: 'control' },
+          h('input', {
+            type: 'checkbox',
+            name: 'toponly',
+            checked: view.topOnly,
+            onchange: (e: Event) => onView({ topOnly: (e.target as HTMLInputElement).checked }),
+          }),
+          ' only them in the table',
+        )
+      : null,
     h(
       'label',
       { class: 'control' },

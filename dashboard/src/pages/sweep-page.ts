@@ -16,6 +16,7 @@ import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
 import { sweepHref, type SweepView } from '../route.js';
 import { parameterY, parameterYControls } from './parameter-y.js';
+import { topTrials } from '@embsweep/core/top-trials';
 import { renderConfigurationsTable } from '../table/configurations-table.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
@@ -218,6 +219,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       band: view.band,
       smooth: view.smooth,
       logY: view.logY,
+      highlight: view.top > 0 ? topTrials(all, view.top, s.goal) : new Set<number>(),
       sweepMetric: s.metric,
       goal: s.goal,
       selected: new Set(view.selected),
@@ -324,7 +326,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     const before = view;
     view = { ...view, ...patch };
     history.replaceState(null, '', sweepHref(sweep, view));
-    const tableChanged = ['sort', 'order', 'states', 'filters', 'page'].some(
+    const tableChanged = ['sort', 'order', 'states', 'filters', 'page', 'top', 'topOnly'].some(
       (k) => k in patch && patch[k as keyof SweepView] !== before[k as keyof SweepView],
     );
     const curvesChanged =

@@ -24,6 +24,7 @@ export function trialsQuery(view: SweepView): string {
     limit: String(PAGE_SIZE),
   });
   if (view.states.length > 0) q.set('state', view.states.join(','));
+  if (view.top > 0 && view.topOnly) q.set('top', String(view.top));
   for (const [name, values] of Object.entries(view.filters))
     if (values.length > 0) q.set(`param.${name}`, values.join(','));
   return q.toString();

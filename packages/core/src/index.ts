@@ -35,6 +35,7 @@ export { MedianStopper } from './early-stopping/median.js';
 export { NEVER_STOP } from './early-stopping/never-stop.js';
 
 export * from './trials/trial-state.js';
+export { topTrials } from './trials/top-trials.js';
 export { searchSpaceHash } from './search/search-space-hash.js';
 
 export type * from './store/records.js';

@@ -4,6 +4,7 @@ import {
   TRAINER_METRICS,
   describeSmallestSufficient,
   smallestSufficient,
+  topTrials,
   type Curve,
   type TrialRecord,
 } from '@embsweep/core';
@@ -61,8 +62,10 @@ export class DashboardApi {
   trials(name: string, query: TrialQuery): TrialsResponse {
     const record = this.reader.sweep(name);
     const now = this.now();
-    const rows = this.reader
-      .trials(record.id)
+    const all = this.reader.trials(record.id);
+    const top = query.top > 0 ? topTrials(all, query.top, record.spec.metric.goal) : undefined;
+    const rows = all
+      .filter((t) => top === undefined || top.has(t.id))
       .filter((t) => query.states === undefined || query.states.includes(t.state))
       .filter((t) => [...query.params].every(([param, accepted]) => accepted.has(valueText(t.params[param]))))
       .map((t) => toRow(t, now));

@@ -14,6 +14,9 @@ describe('request parameters', () => {
     assert.deepEqual([...(q.params.get('dropout') ?? [])], ['0', '0.5']);
     assert.deepEqual([q.sort, q.order, q.offset, q.limit], ['param.dropout', 'desc', 0, 50]);
     assert.equal(parseTrialQuery({ limit: 'all' }).limit, 10_000);
+    assert.equal(parseTrialQuery({}).top, 0);
+    assert.equal(parseTrialQuery({ top: '5' }).top, 5);
+    assert.throws(() => parseTrialQuery({ top: '-1' }), /top: expected a whole number from 0/);
   });
 
   it('reports every problem at once, each with its parameter', () => {

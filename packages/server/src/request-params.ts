@@ -15,6 +15,8 @@ export interface TrialQuery {
   readonly order: 'asc' | 'desc';
   readonly offset: number;
   readonly limit: number;
+  /** Only the K best completed trials by the sweep's metric (0: all). */
+  readonly top: number;
 }
 
 export interface CurveQuery {
@@ -25,7 +27,7 @@ export interface CurveQuery {
 
 export const MAX_PAGE = 10_000;
 export const DEFAULT_POINTS = 300;
-const TRIAL_KEYS = new Set(['state', 'sort', 'order', 'offset', 'limit']);
+const TRIAL_KEYS = new Set(['state', 'sort', 'order', 'offset', 'limit', 'top']);
 
 /** Sort keys of the trials table; `param.<name>` sorts by a parameter. */
 export const SORT_KEYS = [
@@ -61,6 +63,7 @@ export function parseTrialQuery(query: Query): TrialQuery {
   const offset = integer(text('offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0, issues);
   const rawLimit = text('limit');
   const limit = rawLimit === 'all' ? MAX_PAGE : integer(rawLimit, 'limit', 1, MAX_PAGE, 50, issues);
+  const top = integer(text('top'), 'top', 0, MAX_PAGE, 0, issues);
   const params = new Map<string, Set<string>>();
   for (const key of Object.keys(query)) {
     if (key.startsWith('param.') && key.length > 'param.'.length) {
@@ -80,6 +83,7 @@ export function parseTrialQuery(query: Query): TrialQuery {
     order: order as 'asc' | 'desc',
     offset,
     limit,
+    top,
   };
 }
 
