@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
-import { fillSeededDatabase, makeTempDir } from '@embsweep/store/testing';
+import { fillSeededDatabase, gridPlan, makeTempDir } from '@embsweep/store/testing';
+import { validateSweep } from '@embsweep/core/sweep-file';
 import { dashboardUrl, launchBrowser } from './support/browser.js';
 import { fillDatabase } from './support/fill-database.js';
 import { spawnCli, type CliProcess } from './support/spawn-cli.js';
@@ -343,6 +344,51 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await page.selectOption('select[name=metric]', 'loss_gap');
       await waitForAttr(page, '#curves-chart', 'data-metric', 'loss_gap');
       await waitForAttr(page, '#curves-chart', 'data-series', '10');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
+  it('colours a parameter with many values on a continuous scale with one colour bar', async () => {
+    const path = join(makeTempDir('dash-many'), 'embsweep.db');
+    const l2 = Array.from({ length: 30 }, (_, i) => Number((1e-6 * 1.5 ** i).toPrecision(3)));
+    const spec = {
+      ...validateSweep({
+        method: 'grid',
+        dataset: { source: 'synthetic' },
+        parameters: { l2: { values: l2 } },
+      }),
+      name: 'many',
+    };
+    const store = SqliteStore.open(path);
+    const sweep = store.openSweep('many', spec, 'many');
+    store.addTrials(sweep.id, gridPlan(spec));
+    for (
+      let trial = store.claimTrial(sweep.id, { pid: 1, host: 'h' });
+      trial;
+      trial = store.claimTrial(sweep.id, { pid: 1, host: 'h' })
+    ) {
+      store.logMetrics([
+        { trialId: trial.id, attempt: 1, name: 'val_loss', step: 1, value: 0.5 + trial.index / 100 },
+      ]);
+      store.transitionTrial(trial.id, 'completed', { reason: 'example' });
+    }
+    store.close();
+    const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash-many-cwd'));
+    await server.waitFor(/dashboard: http/);
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${dashboardUrl(server.stderr())}sweeps/many`);
+      await waitForAttr(page, '#curves-chart', 'data-series', '30');
+      assert.equal(await page.getByTestId('colour-bar').getAttribute('data-values'), '30');
+      assert.equal(
+        await page.locator('[data-testid=curves-legend] .swatch').count(),
+        0,
+        'no swatch per value',
+      );
+      assert.match(await page.getByTestId('colour-bar').innerText(), /^l2:\s*1e-6\b|^l2:\s*1\.00e-6/);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -1,6 +1,31 @@
-import { colorScale } from './colors.js';
+import { colorScale, interpolate } from './colors.js';
 import { h } from '../ui/dom.js';
 import { formatValue } from '../ui/format.js';
+
+/** Beyond this many values of a numeric parameter, a colour bar replaces the swatches. */
+const MAX_SWATCHES = 12;
+
+/**
+ * A numeric parameter with many values (a continuous range, say): one gradient from its
+ * lowest to its highest value, labelled at both ends and at the middle value, as the colours
+ * run by rank (see colorScale).
+ */
+function colourBar(param: string, values: readonly number[]): HTMLElement {
+  const stops = Array.from({ length: 11 }, (_, i) => interpolate(i / 10)).join(', ');
+  return h(
+    'div',
+    { class: 'legend-values', 'data-testid': 'colour-bar', 'data-values': String(values.length) },
+    h('span', { class: 'legend-title' }, `${param}:`),
+    formatValue(values[0]),
+    h('span', { class: 'colour-bar', style: `background: linear-gradient(to right, ${stops})` }),
+    formatValue(values.at(-1)),
+    h(
+      'span',
+      { class: 'muted' },
+      ` (${values.length} values; middle ${formatValue(values[Math.floor(values.length / 2)])})`,
+    ),
+  );
+}
 
 /**
  * The legend beside the comparison chart: one swatch per value of the colouring parameter
@@ -18,24 +43,27 @@ export function curvesLegend(options: {
   const param = byParam ? options.group : options.colorParam;
   const values = byParam ? options.groupValues : options.colorValues;
   const scale = colorScale(values);
+  const continuous = values.length > MAX_SWATCHES && values.every((v) => typeof v === 'number');
   return h(
     'div',
     { class: 'legend', 'data-testid': 'curves-legend' },
-    param
-      ? h(
-          'div',
-          { class: 'legend-values' },
-          h('span', { class: 'legend-title' }, `${param}:`),
-          values.map((v) =>
-            h(
-              'span',
-              { class: 'legend-item' },
-              h('span', { class: 'swatch', style: `background:${scale(v)}` }),
-              formatValue(v),
+    param && continuous
+      ? colourBar(param, values as readonly number[])
+      : param
+        ? h(
+            'div',
+            { class: 'legend-values' },
+            h('span', { class: 'legend-title' }, `${param}:`),
+            values.map((v) =>
+              h(
+                'span',
+                { class: 'legend-item' },
+                h('span', { class: 'swatch', style: `background:${scale(v)}` }),
+                formatValue(v),
+              ),
             ),
-          ),
-        )
-      : null,
+          )
+        : null,
     h(
       'div',
       { class: 'legend-key muted' },
