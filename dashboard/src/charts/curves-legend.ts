@@ -48,7 +48,7 @@ export function curvesLegend(options: {
     'div',
     { class: 'legend', 'data-testid': 'curves-legend' },
     param && continuous
-      ? colourBar(param, values as readonly number[])
+      ? colourBar(param, values)
       : param
         ? h(
             'div',
