@@ -15,6 +15,8 @@ const SUBCOMMANDS = [
   'show',
   'best',
   'compare',
+  'importance',
+  'vectors',
   'query',
   'export',
   'dashboard',

@@ -153,6 +153,21 @@ describe('results commands (ls, show, best, query, export)', () => {
     assert.equal(json.smallest_sufficient_embedding_dim.basis, 'tolerance');
   });
 
+  it('importance ranks the swept parameters by PED-ANOVA, summing to 1', () => {
+    const json = runCli(['importance', 'quick-grid', '--db', db, '--format', 'json']);
+    assert.equal(json.status, 0, json.stderr);
+    const rows = JSON.parse(json.stdout) as { parameter: string; importance: number }[];
+    assert.deepEqual(rows.map((r) => r.parameter).sort(), ['dropout', 'embedding_dim', 'l2']);
+    assert.ok(Math.abs(rows.reduce((s, r) => s + r.importance, 0) - 1) < 1e-9);
+    assert.ok(
+      rows.every((r, i) => i === 0 || r.importance <= (rows[i - 1]?.importance ?? 1)),
+      'most important first',
+    );
+    const table = runCli(['importance', 'quick-grid', '--db', db]);
+    assert.match(table.stdout, /PED-ANOVA over 9 completed trials, the best 10% against all/);
+    assert.equal(runCli(['importance', 'quick-grid', '--db', db, '--quantile', '2']).status, 2);
+  });
+
   it('query runs SQL over the views in table, json and csv', () => {
     const sql =
       'SELECT embedding_dim, COUNT(*) AS n FROM trial_summary GROUP BY embedding_dim ORDER BY embedding_dim';

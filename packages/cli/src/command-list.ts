@@ -71,6 +71,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
+    name: 'importance',
+    summary: 'rank the parameters a sweep varies by how much they mattered (PED-ANOVA, as Optuna)',
+    load: async () => (await import('./commands/importance.js')).importanceCommand,
+  },
+  {
     name: 'vectors',
     summary: "write a trial's trained embedding as word2vec text or TensorBoard projector files",
     load: async () => (await import('./commands/vectors.js')).vectorsCommand,

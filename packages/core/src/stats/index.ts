@@ -31,3 +31,5 @@ export {
   SINGLE_SEED_TOLERANCE,
   type SmallestSufficient,
 } from './smallest-sufficient.js';
+export { pedAnova, type ImportanceDomain, type ImportanceTrial } from './ped-anova.js';
+export { importanceDomains, flatParams } from './importance-domains.js';
