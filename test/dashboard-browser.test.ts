@@ -87,6 +87,16 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
       assert.equal(await attr(page, '#parallel-chart', 'data-partial'), '1', 'drawn apart as partial');
+      // Which parameters mattered: one bar each, most important first, summing to 1.
+      const importance = await page
+        .locator('[data-testid=importance] .importance-row')
+        .evaluateAll((rows) =>
+          rows.map(
+            (r) => [r.getAttribute('data-parameter'), Number(r.getAttribute('data-importance'))] as const,
+          ),
+        );
+      assert.deepEqual(importance.map(([p]) => p).sort(), ['dropout', 'embedding_dim', 'l2']);
+      assert.ok(Math.abs(importance.reduce((s, [, v]) => s + v, 0) - 1) < 1e-3);
       // One seed: no configurations table, but the smallest sufficient width, judged by tolerance.
       assert.equal(await page.locator('[data-testid=configurations-table]').count(), 0);
       assert.match(

@@ -1,6 +1,7 @@
 import type {
   ConfigurationsResponse,
   CurvesResponse,
+  ImportanceResponse,
   FitResponse,
   Series,
   SweepResponse,
@@ -18,6 +19,7 @@ import { sweepHref, type SweepView } from '../route.js';
 import { parameterY, parameterYControls } from './parameter-y.js';
 import { topTrials } from '@embsweep/core/top-trials';
 import { renderConfigurationsTable } from '../table/configurations-table.js';
+import { importanceBars } from '../charts/importance-bars.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
 import { formatNumber, formatTime } from '../ui/format.js';
@@ -31,6 +33,7 @@ interface Data {
   /** Configurations across seeds (the table when the sweep has several; else only the smallest sufficient width). */
   configurations: ConfigurationsResponse;
   fit: ReadonlyMap<number, TrialFitRow>;
+  importance: ImportanceResponse;
   series: readonly Series[];
   train: readonly Series[];
   curvesKey: string;
@@ -60,6 +63,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     table: h('section', { class: 'table-section', 'aria-label': 'trials' }),
     configurations: h('section', { class: 'table-section', 'aria-label': 'configurations' }),
     xControl: h('div', { class: 'controls' }),
+    importance: h('div'),
     param: h('canvas', { id: 'parameter-chart', 'aria-label': 'best metric against a parameter' }),
     history: h('canvas', {
       id: 'history-chart',
@@ -84,7 +88,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     const curvesKey = `${metric}|${train ?? ''}`;
     const needCurves = parts.curves || !data || data.curvesKey !== curvesKey;
     const kept = parts.meta ? undefined : data; // what need not be read again
-    const [all, curves, table, configurations, fit] = await Promise.all([
+    const [all, curves, table, configurations, fit, importance] = await Promise.all([
       kept ? kept.all : getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials]),
       needCurves
         ? getJson<CurvesResponse>(
@@ -96,12 +100,14 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       kept
         ? kept.fit
         : getJson<FitResponse>(`${api}/fit`).then((r) => new Map(r.trials.map((t) => [t.trialId, t]))),
+      kept ? kept.importance : getJson<ImportanceResponse>(`${api}/importance`),
     ]);
     data = {
       meta,
       all,
       configurations,
       fit,
+      importance,
       series: curves ? curves.series.filter((s) => s.metric === metric) : (data?.series ?? []),
       train: curves ? curves.series.filter((s) => s.metric === train) : (data?.train ?? []),
       curvesKey,
@@ -139,6 +145,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
           h('div', { class: 'chart-box small' }, el.param),
           h('div', { class: 'chart-box small' }, el.parallel),
         ),
+        el.importance,
       ),
       h(
         'section',
@@ -313,6 +320,8 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       params: vary,
     });
     charts.history.update({ metric: meta.sweep.metric, goal: meta.sweep.goal, trials: visible });
+    if (data && data.importance.importance.length > 0) fill(el.importance, importanceBars(data.importance));
+    else el.importance.replaceChildren();
   }
 
   function toggle(trialId: number): void {

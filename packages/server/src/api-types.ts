@@ -183,3 +183,10 @@ export interface NeighboursArtifact {
   /** Probe words that are not in the vocabulary. */
   readonly missing: readonly string[];
 }
+
+/** PED-ANOVA importance of the parameters the sweep varies, most important first. */
+export interface ImportanceResponse {
+  /** Completed trials it was computed over. */
+  readonly trials: number;
+  readonly importance: readonly { readonly parameter: string; readonly importance: number }[];
+}

@@ -73,6 +73,9 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
   app.get('/api/sweeps/:sweep/at-epoch', (req, res) => {
     res.json(api.atEpoch(req.params.sweep, parseEpochQuery(req.query)));
   });
+  app.get('/api/sweeps/:sweep/importance', (req, res) => {
+    res.json(api.importance(req.params.sweep));
+  });
   app.get('/api/sweeps/:sweep/fit', (req, res) => {
     res.json(api.fit(req.params.sweep));
   });

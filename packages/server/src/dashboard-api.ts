@@ -8,8 +8,9 @@ import {
   type Curve,
   type TrialRecord,
 } from '@embsweep/core';
-import { compareSweep, type ResultsReader } from '@embsweep/store';
+import { compareSweep, sweepImportance, type ResultsReader } from '@embsweep/store';
 import type {
+  ImportanceResponse,
   ArtifactsResponse,
   AtEpochResponse,
   ConfigurationsResponse,
@@ -118,6 +119,15 @@ export class DashboardApi {
     });
     series.push(...derived.map((c) => JSON.stringify(toSeries(c, points))));
     return `{"metrics":${JSON.stringify(metrics)},"points":${points},"series":[${series.join(',')}]}`;
+  }
+
+  /** PED-ANOVA importance of the parameters the sweep varies (see sweepImportance). */
+  importance(name: string): ImportanceResponse {
+    const { trials, importance } = sweepImportance(this.reader, name);
+    return {
+      trials,
+      importance: Object.entries(importance).map(([parameter, value]) => ({ parameter, importance: value })),
+    };
   }
 
   /** The sweep's configurations compared across their completed seeds (see compareConfigurations). */

@@ -14,3 +14,4 @@ export {
 } from './results-reader.js';
 export { MAX_ARTIFACT_BYTES } from './sqlite-store.js';
 export { compareSweep, type CompareSweepOptions } from './compare-sweep.js';
+export { sweepImportance } from './sweep-importance.js';

@@ -1,5 +1,4 @@
-import { flatParams, importanceDomains, pedAnova } from '@embsweep/core';
-import { ResultsReader } from '@embsweep/store';
+import { ResultsReader, sweepImportance } from '@embsweep/store';
 import { DB_FLAG_HELP, resolveDbPath } from '../db-path.js';
 import { formatRows } from '../format-rows.js';
 import { EXIT } from '../io.js';
@@ -45,15 +44,7 @@ Example:
     const format = parseFormat(values.format, 'importance');
     const reader = ResultsReader.open(resolveDbPath(values.db, io.cwd));
     try {
-      const spec = reader.sweepSpec(sweep);
-      const trials = reader
-        .completedTrialValues(sweep, spec.metric.name, spec.metric.goal)
-        .flatMap((t) =>
-          t.best === null
-            ? []
-            : [{ params: flatParams(JSON.parse(t.params) as Record<string, unknown>), value: t.best }],
-        );
-      const importance = pedAnova(trials, importanceDomains(spec, trials), spec.metric.goal, quantile);
+      const { trials, importance } = sweepImportance(reader, sweep, quantile);
       const rows = Object.entries(importance).map(([parameter, value]) => ({ parameter, importance: value }));
       if (format !== 'table') {
         io.out(`${formatRows(['parameter', 'importance'], rows, format)}\n`);
@@ -65,7 +56,7 @@ Example:
       }
       const bars = rows.map((r) => ({ ...r, '': '#'.repeat(Math.round(r.importance * 40)) }));
       io.out(
-        `Parameter importance in "${sweep}" (PED-ANOVA over ${trials.length} completed trials, the best ${Math.round(quantile * 100)}% against all):\n` +
+        `Parameter importance in "${sweep}" (PED-ANOVA over ${trials} completed trials, the best ${Math.round(quantile * 100)}% against all):\n` +
           `${formatRows(['parameter', 'importance', ''], bars, 'table')}\n`,
       );
       return EXIT.ok;
