@@ -110,6 +110,11 @@ describe(
             epochs_run: 2,
           },
         );
+      // What a remote trial leaves besides metrics comes back with its result.
+      assert.deepEqual(
+        query(join(dir, 'embsweep.db'), "SELECT COUNT(*) AS n FROM artifacts WHERE name = 'neighbours'"),
+        [{ n: 2 }],
+      );
       const received = join(workerDir, '.embsweep-cache', 'received');
       assert.ok(existsSync(received), 'the worker received the data file');
       assert.deepEqual(readdirSync(join(received, readdirSync(received)[0] ?? '')), ['texts.csv']);
