@@ -398,6 +398,10 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         0,
         'no swatch per value',
       );
+      // Against a parameter with so many values: a scatter, one point per trial, on a log axis.
+      await waitForAttr(page, '#scatter-chart', 'data-points', '30');
+      assert.equal(await attr(page, '#scatter-chart', 'data-scale'), 'logarithmic');
+      assert.ok(await page.locator('#parameter-chart').isHidden());
       assert.match(await page.getByTestId('colour-bar').innerText(), /^l2:\s*1e-6\b|^l2:\s*1\.00e-6/);
       assert.deepEqual(errors, []);
     } finally {

@@ -20,6 +20,7 @@ import { parameterY, parameterYControls } from './parameter-y.js';
 import { topTrials } from '@embsweep/core/top-trials';
 import { renderConfigurationsTable } from '../table/configurations-table.js';
 import { importanceBars } from '../charts/importance-bars.js';
+import { SCATTER_FROM_VALUES, ScatterChart, wantsLogAxis } from '../charts/scatter-chart.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
 import { formatNumber, formatTime } from '../ui/format.js';
@@ -49,7 +50,13 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   let view = initial;
   let data: Data | undefined;
   let charts:
-    | { curves: CurvesChart; param: ParameterChart; parallel: ParallelChart; history: HistoryChart }
+    | {
+        curves: CurvesChart;
+        param: ParameterChart;
+        scatter: ScatterChart;
+        parallel: ParallelChart;
+        history: HistoryChart;
+      }
     | undefined;
   let firstChart = true;
   const api = `/api/sweeps/${enc(sweep)}`;
@@ -65,6 +72,12 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     xControl: h('div', { class: 'controls' }),
     importance: h('div'),
     param: h('canvas', { id: 'parameter-chart', 'aria-label': 'best metric against a parameter' }),
+    scatter: h('canvas', {
+      id: 'scatter-chart',
+      'aria-label': 'best metric against a numeric parameter, a point per trial',
+    }),
+    paramBox: h('div', { class: 'chart-box small' }),
+    scatterBox: h('div', { class: 'chart-box small', hidden: true }),
     history: h('canvas', {
       id: 'history-chart',
       'aria-label': 'best value of each trial against trial number, with the running best',
@@ -115,9 +128,13 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     };
   }
 
+  el.paramBox.append(el.param);
+  el.scatterBox.append(el.scatter);
+
   function layout(): void {
     charts?.curves.destroy();
     charts?.param.destroy();
+    charts?.scatter.destroy();
     charts?.parallel.destroy();
     charts?.history.destroy();
     fill(
@@ -142,7 +159,8 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         h(
           'div',
           { class: 'two-charts' },
-          h('div', { class: 'chart-box small' }, el.param),
+          el.paramBox,
+          el.scatterBox,
           h('div', { class: 'chart-box small' }, el.parallel),
         ),
         el.importance,
@@ -159,6 +177,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         el.hoverInfo.textContent = text || 'Hover a curve to name its trial; click it to select the trial.';
       }),
       param: new ParameterChart(el.param),
+      scatter: new ScatterChart(el.scatter),
       parallel: new ParallelChart(el.parallel),
       history: new HistoryChart(el.history),
     };
@@ -294,7 +313,27 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     );
     const visible = all.filter(passesFilters(view));
     const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
-    if (x) {
+    // A numeric parameter with many values (a continuous range) is a scatter, not categories.
+    const xValues = values(x);
+    const scatter = xValues.length > SCATTER_FROM_VALUES && xValues.every((v) => typeof v === 'number');
+    el.paramBox.hidden = scatter;
+    el.scatterBox.hidden = !scatter;
+    if (x && scatter) {
+      const chart = charts.scatter;
+      void parameterY(view, api, meta.sweep.metric, all, fit).then(
+        (axis) =>
+          chart.update({
+            yLabel: axis.label,
+            value: axis.value,
+            trials: visible,
+            x,
+            logX: wantsLogAxis(distributionOf(meta, x), xValues),
+          }),
+        (error: unknown) => {
+          el.xControl.append(errorView(error));
+        },
+      );
+    } else if (x) {
       const param = charts.param;
       void parameterY(view, api, meta.sweep.metric, all, fit).then(
         (axis) =>
@@ -351,6 +390,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     } catch (error) {
       charts?.curves.destroy();
       charts?.param.destroy();
+      charts?.scatter.destroy();
       charts?.parallel.destroy();
       charts?.history.destroy();
       charts = undefined;
@@ -366,6 +406,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     dispose() {
       charts?.curves.destroy();
       charts?.param.destroy();
+      charts?.scatter.destroy();
       charts?.parallel.destroy();
       charts?.history.destroy();
     },
@@ -376,4 +417,11 @@ function sufficientLine(answer: ConfigurationsResponse): HTMLElement[] {
   return answer.smallestSufficient
     ? [h('p', { class: 'verdict', 'data-testid': 'smallest-sufficient' }, answer.smallestSufficient.text)]
     : [];
+}
+
+/** The distribution a top-level parameter was given in the sweep file, if any. */
+function distributionOf(meta: SweepResponse, name: string): string | undefined {
+  const spec = meta.spec as { parameters?: Record<string, { distribution?: unknown }> } | null;
+  const distribution = spec?.parameters?.[name]?.distribution;
+  return typeof distribution === 'string' ? distribution : undefined;
 }
