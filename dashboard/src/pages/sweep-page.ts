@@ -16,11 +16,11 @@ import { HistoryChart } from '../charts/history-chart.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
 import { sweepHref, type SweepView } from '../route.js';
-import { parameterY, parameterYControls } from './parameter-y.js';
+import { renderParameterPanel } from './parameter-panel.js';
 import { topTrials } from '@embsweep/core/top-trials';
 import { renderConfigurationsTable } from '../table/configurations-table.js';
 import { importanceBars } from '../charts/importance-bars.js';
-import { SCATTER_FROM_VALUES, ScatterChart, wantsLogAxis } from '../charts/scatter-chart.js';
+import { ScatterChart } from '../charts/scatter-chart.js';
 import { passesFilters, renderTrialsTable, trialsQuery } from '../table/trials-table.js';
 import { fill, h } from '../ui/dom.js';
 import { formatNumber, formatTime } from '../ui/format.js';
@@ -292,66 +292,17 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   ): void {
     if (!charts) return;
     const vary = varying(meta);
-    const x = view.x ?? colorOf(meta) ?? vary[0]?.name;
-    const line =
-      vary.find((p) => p.name !== x && p.name === colorOf(meta))?.name ??
-      vary.find((p) => p.name !== x)?.name;
-    fill(
-      el.xControl,
-      h(
-        'label',
-        { class: 'control' },
-        'Against ',
-        h(
-          'select',
-          { name: 'x', onchange: (e: Event) => setView({ x: (e.target as HTMLSelectElement).value }) },
-          vary.map((p) => h('option', { value: p.name, selected: p.name === x }, p.name)),
-        ),
-        line ? ` · one line per ${line}` : '',
-      ),
-      ...parameterYControls(view, meta.sweep.metric, all, setView),
-    );
     const visible = all.filter(passesFilters(view));
-    const values = (name: string | undefined) => meta.parameters.find((p) => p.name === name)?.values ?? [];
-    // A numeric parameter with many values (a continuous range) is a scatter, not categories.
-    const xValues = values(x);
-    const scatter = xValues.length > SCATTER_FROM_VALUES && xValues.every((v) => typeof v === 'number');
-    el.paramBox.hidden = scatter;
-    el.scatterBox.hidden = !scatter;
-    if (x && scatter) {
-      const chart = charts.scatter;
-      void parameterY(view, api, meta.sweep.metric, all, fit).then(
-        (axis) =>
-          chart.update({
-            yLabel: axis.label,
-            value: axis.value,
-            trials: visible,
-            x,
-            logX: wantsLogAxis(distributionOf(meta, x), xValues),
-          }),
-        (error: unknown) => {
-          el.xControl.append(errorView(error));
-        },
-      );
-    } else if (x) {
-      const param = charts.param;
-      void parameterY(view, api, meta.sweep.metric, all, fit).then(
-        (axis) =>
-          param.update({
-            yLabel: axis.label,
-            value: axis.value,
-            partialApart: axis.partialApart,
-            trials: visible,
-            x,
-            xValues: values(x),
-            line,
-            lineValues: values(line),
-          }),
-        (error: unknown) => {
-          el.xControl.append(errorView(error));
-        },
-      );
-    }
+    renderParameterPanel(
+      {
+        controls: el.xControl,
+        paramBox: el.paramBox,
+        scatterBox: el.scatterBox,
+        param: charts.param,
+        scatter: charts.scatter,
+      },
+      { meta, vary, colorParam: colorOf(meta), all, visible, fit, view, api, onView: setView },
+    );
     charts.parallel.update({
       metric: meta.sweep.metric,
       goal: meta.sweep.goal,
@@ -417,11 +368,4 @@ function sufficientLine(answer: ConfigurationsResponse): HTMLElement[] {
   return answer.smallestSufficient
     ? [h('p', { class: 'verdict', 'data-testid': 'smallest-sufficient' }, answer.smallestSufficient.text)]
     : [];
-}
-
-/** The distribution a top-level parameter was given in the sweep file, if any. */
-function distributionOf(meta: SweepResponse, name: string): string | undefined {
-  const spec = meta.spec as { parameters?: Record<string, { distribution?: unknown }> } | null;
-  const distribution = spec?.parameters?.[name]?.distribution;
-  return typeof distribution === 'string' ? distribution : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Comparison, SweepSpec } from '@embsweep/core';
 import type { RowFormat } from '../format-rows.js';
 import { showCell } from '../format-rows.js';
-import { sweptParameters } from './trial-columns.js';
+import { paramAt, sweptParameters } from './trial-columns.js';
 
 /**
  * One row per configuration, best first: rank, the swept parameters (not the seed), n, the mean
@@ -21,10 +21,7 @@ export function configurationRows(
   const hasFinal = comparison.configurations.some((c) => c.final.n > 0);
   return comparison.configurations.slice(0, top).map((c, i) => {
     const row: Record<string, unknown> = { rank: i + 1 };
-    for (const name of params)
-      row[name] = name
-        .split('.')
-        .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], c.params);
+    for (const name of params) row[name] = paramAt(c.params, name);
     row['n'] = c.seeds.length;
     Object.assign(row, valueColumns(`best_${metric}`, c.best, rankBy, format));
     if (hasFinal) Object.assign(row, valueColumns(`final_${metric}`, c.final, rankBy, format));

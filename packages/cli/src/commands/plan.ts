@@ -4,6 +4,7 @@ import { loadSweepFile } from '../load-sweep-file.js';
 import { parseFlags } from '../parse-flags.js';
 import { searchStrategyFor } from '../registry.js';
 import { UsageError } from '../usage-error.js';
+import { paramAt } from './trial-columns.js';
 import type { Command } from './command.js';
 
 /** Rows are written in pages, so a plan of a million trials streams in constant memory. */
@@ -115,9 +116,7 @@ function indent(json: string): string {
 }
 
 function valueAt(trial: PlannedTrial, dotted: string): unknown {
-  return dotted
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], trial.params);
+  return paramAt(trial.params, dotted);
 }
 
 function show(value: unknown): string {

@@ -1,6 +1,11 @@
 import { flattenParameters, type SweepSpec } from '@embsweep/core';
 import type { SummaryRow } from '@embsweep/store';
 
+/** A parameter's value by its dotted name (`optimizer.beta1` reaches into a nested group). */
+export function paramAt(values: Readonly<Record<string, unknown>>, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], values);
+}
+
 /** The parameters a sweep varies (not its constants), as dotted names. */
 export function sweptParameters(spec: SweepSpec): string[] {
   return flattenParameters(spec.parameters)
@@ -17,10 +22,7 @@ export function trialRows(spec: SweepSpec, rows: readonly SummaryRow[]): Record<
   return rows.map((r) => {
     const values = JSON.parse(String(r['params'] ?? '{}')) as Record<string, unknown>;
     const out: Record<string, unknown> = { trial: Number(r['trial_index']) + 1, seed: r['seed'] };
-    for (const name of params)
-      out[name] = name
-        .split('.')
-        .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], values);
+    for (const name of params) out[name] = paramAt(values, name);
     // A pruned trial's values are partial: say so wherever they are shown beside finished ones.
     out['state'] = r['state'] === 'pruned' ? `pruned at epoch ${String(r['epochs_run'] ?? '?')}` : r['state'];
     out[`best_${spec.metric.name}`] = r['best_value'];

@@ -1,6 +1,4 @@
 import { createRng, type Rng } from '../random/rng.js';
-import { nanPercentile } from '../early-stopping/percentile.js';
-import { mean } from './describe-sample.js';
 
 export interface BootstrapOptions {
   /** Resamples drawn. @default 10000 */
@@ -26,12 +24,10 @@ export const DEFAULT_RESAMPLES = 10_000;
  */
 export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = {}): Interval {
   if (values.length < 2) return { low: NaN, high: NaN }; // one value has no spread to resample
-  const level = options.level ?? 0.95;
-  const means = resampledMeans(values, createRng('bootstrap', options.seed ?? 0), options.resamples);
-  return {
-    low: nanPercentile(means, (100 * (1 - level)) / 2),
-    high: nanPercentile(means, (100 * (1 + level)) / 2),
-  };
+  return intervalOf(
+    resampleMeans(values, createRng('bootstrap', options.seed ?? 0), options.resamples),
+    options.level,
+  );
 }
 
 /**
@@ -46,25 +42,56 @@ export function probabilityBetter(
 ): number {
   if (a.length === 0 || b.length === 0) return NaN;
   const rng = createRng('probability-better', options.seed ?? 0);
-  const ma = resampledMeans(a, rng, options.resamples);
-  const mb = resampledMeans(b, rng, options.resamples);
+  return shareBetter(
+    resampleMeans(a, rng, options.resamples),
+    resampleMeans(b, rng, options.resamples),
+    goal,
+  );
+}
+
+/**
+ * The means of `resamples` resamples (with replacement) of the values, drawn from `rng`. A
+ * comparison of many configurations draws each configuration's once and derives its interval
+ * and its P(better) against others from them, rather than resampling for every question.
+ */
+export function resampleMeans(
+  values: readonly number[],
+  rng: Rng,
+  resamples = DEFAULT_RESAMPLES,
+): Float64Array {
+  if (values.length === 1) return Float64Array.of(values[0] ?? NaN); // nothing to resample
+  const n = values.length;
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[Math.floor(rng.next() * n)] ?? NaN;
+    means[r] = sum / n;
+  }
+  return means;
+}
+
+/** The percentile interval of resampled means (numpy's linear percentiles). */
+export function intervalOf(means: Float64Array, level = 0.95): Interval {
+  const sorted = Float64Array.from(means).sort(); // a typed array sorts numerically, and fast
+  return { low: linearPercentile(sorted, (1 - level) / 2), high: linearPercentile(sorted, (1 + level) / 2) };
+}
+
+/** The share of paired resampled means in which A's beats B's by the goal (ties count half). */
+export function shareBetter(a: Float64Array, b: Float64Array, goal: 'minimize' | 'maximize'): number {
+  const pairs = Math.min(a.length, b.length);
   let wins = 0;
-  for (let i = 0; i < ma.length; i++) {
-    const diff = (ma[i] ?? 0) - (mb[i] ?? 0);
+  for (let i = 0; i < pairs; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
     if (diff === 0) wins += 0.5;
     else if (goal === 'minimize' ? diff < 0 : diff > 0) wins += 1;
   }
-  return wins / ma.length;
+  return wins / pairs;
 }
 
-function resampledMeans(values: readonly number[], rng: Rng, resamples = DEFAULT_RESAMPLES): number[] {
-  if (values.length === 1) return [values[0] ?? NaN]; // nothing to resample
-  const n = values.length;
-  const means = new Array<number>(resamples);
-  const sample = new Array<number>(n);
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < n; i++) sample[i] = values[Math.floor(rng.next() * n)] ?? NaN;
-    means[r] = mean(sample);
-  }
-  return means;
+function linearPercentile(sorted: Float64Array, q: number): number {
+  const rank = q * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const low = sorted[lo] ?? NaN;
+  const high = sorted[Math.ceil(rank)] ?? NaN;
+  return low === high ? low : low + (high - low) * (rank - lo);
 }

@@ -1,4 +1,5 @@
-import { bootstrapInterval, probabilityBetter, type Interval } from './bootstrap.js';
+import { createRng } from '../random/rng.js';
+import { intervalOf, resampleMeans, shareBetter, type Interval } from './bootstrap.js';
 import { describeSample, type SampleDescription } from './describe-sample.js';
 import { seedsToSeparate } from './seeds-to-separate.js';
 import { welchTTest } from './welch-t-test.js';
@@ -61,37 +62,34 @@ export interface CompareOptions {
 /** Groups completed trials by configuration and ranks the configurations with their uncertainty. */
 export function compareConfigurations(trials: readonly ConfigTrial[], options: CompareOptions): Comparison {
   const { goal, rankBy = 'mean' } = options;
-  const groups = groupByConfig(trials);
-  const stats = groups.map((g) => describeConfig(g, options));
+  const described = groupByConfig(trials).map((g) => describeConfig(g, options));
   const sign = goal === 'minimize' ? 1 : -1;
-  stats.sort((a, b) => sign * (a.best[rankBy] - b.best[rankBy]) || a.configIndex - b.configIndex);
-  const bestValues = (s: (typeof stats)[number]) =>
-    groups.find((g) => g[0]?.configIndex === s.configIndex)?.map((t) => t.best) ?? [];
-  const top = stats[0];
-  const ranked = stats.map((s, i): ConfigurationStats => {
-    const next = stats[i + 1];
-    const mine = bestValues(s);
-    const theirs = next === undefined ? undefined : bestValues(next);
-    const leader = top === undefined ? [] : bestValues(top);
+  described.sort(
+    (a, b) =>
+      sign * (a.stats.best[rankBy] - b.stats.best[rankBy]) || a.stats.configIndex - b.stats.configIndex,
+  );
+  const top = described[0];
+  const ranked = described.map(({ stats, values, means }, i): ConfigurationStats => {
+    const next = described[i + 1];
     // One seed says nothing about noise: such a configuration cannot be told apart from the best.
-    const withNoise = (other: readonly number[] | undefined): other is readonly number[] =>
-      other !== undefined && other.length >= 2 && mine.length >= 2;
-    const pBest = i > 0 && withNoise(leader) ? probabilityBetter(leader, mine, goal, options) : undefined;
+    const withNoise = (other: { values: readonly number[] } | undefined) =>
+      other !== undefined && other.values.length >= 2 && values.length >= 2;
+    const pBest = i > 0 && top && withNoise(top) ? shareBetter(top.means, means, goal) : undefined;
     return {
-      ...s,
-      pBetterThanNext: withNoise(theirs) ? probabilityBetter(mine, theirs, goal, options) : undefined,
-      pValueVsNext: theirs === undefined ? undefined : nanToUndefined(welchTTest(mine, theirs).p),
+      ...stats,
+      pBetterThanNext: next && withNoise(next) ? shareBetter(means, next.means, goal) : undefined,
+      pValueVsNext: next === undefined ? undefined : nanToUndefined(welchTTest(values, next.values).p),
       tiedWithBest:
         i === 0 ||
         pBest === undefined ||
         pBest < 0.95 ||
-        (top !== undefined && overlaps(s.best.interval, top.best.interval)),
+        (top !== undefined && overlaps(stats.best.interval, top.stats.best.interval)),
     };
   });
   const counts = ranked.map((c) => c.seeds.length);
   const seedsPerConfig = { min: Math.min(...counts, Infinity), max: Math.max(...counts, 0) };
-  const second = stats[1];
-  const separate = top && second ? seedsToSeparate(bestValues(top), bestValues(second)) : undefined;
+  const second = described[1];
+  const separate = top && second ? seedsToSeparate(top.values, second.values) : undefined;
   return {
     goal,
     rankBy,
@@ -113,20 +111,40 @@ function groupByConfig(trials: readonly ConfigTrial[]): ConfigTrial[][] {
   return [...groups.values()];
 }
 
+/**
+ * A configuration's summary, with its best values and their resampled means (drawn once, from
+ * a stream of its own, for its interval and for every P(better) it takes part in).
+ */
 function describeConfig(
   group: readonly ConfigTrial[],
   options: CompareOptions,
-): Omit<ConfigurationStats, 'pBetterThanNext' | 'pValueVsNext' | 'tiedWithBest'> {
+): {
+  stats: Omit<ConfigurationStats, 'pBetterThanNext' | 'pValueVsNext' | 'tiedWithBest'>;
+  values: number[];
+  means: Float64Array;
+} {
   const first = group[0];
+  const configIndex = first?.configIndex ?? -1;
   const best = group.map((t) => t.best);
   const final = group.flatMap((t) => (t.final === null || !Number.isFinite(t.final) ? [] : [t.final]));
+  const stream = (what: string) => createRng('compare', what, options.seed ?? 0, configIndex);
+  const means = resampleMeans(best, stream('best'), options.resamples);
+  const interval = (values: readonly number[], m: () => Float64Array) =>
+    values.length < 2 ? { low: NaN, high: NaN } : intervalOf(m());
   return {
-    configIndex: first?.configIndex ?? -1,
-    params: first?.params ?? {},
-    seeds: group.map((t) => t.seed).sort((a, b) => a - b),
-    best: { ...describeSample(best), interval: bootstrapInterval(best, options) },
-    final: { ...describeSample(final), interval: bootstrapInterval(final, options) },
-    enoughSeeds: group.length >= MIN_SEEDS_FOR_INTERVALS,
+    stats: {
+      configIndex,
+      params: first?.params ?? {},
+      seeds: group.map((t) => t.seed).sort((a, b) => a - b),
+      best: { ...describeSample(best), interval: interval(best, () => means) },
+      final: {
+        ...describeSample(final),
+        interval: interval(final, () => resampleMeans(final, stream('final'), options.resamples)),
+      },
+      enoughSeeds: group.length >= MIN_SEEDS_FOR_INTERVALS,
+    },
+    values: best,
+    means,
   };
 }
 
