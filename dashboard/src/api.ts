@@ -13,9 +13,22 @@ export class ApiError extends Error {
 
 /** GETs a JSON endpoint of the dashboard API; throws ApiError with the server's message. */
 export async function getJson<T>(path: string): Promise<T> {
-  let res: Response;
+  const res = await request(path, 'application/json');
+  const body = (await res.json().catch(() => undefined)) as T | ErrorResponse | undefined;
+  if (!res.ok) throw apiError(res, body as ErrorResponse | undefined);
+  return body as T;
+}
+
+/** GETs a binary answer (curves); errors come as JSON, like every other answer's. */
+export async function getBinary(path: string): Promise<ArrayBuffer> {
+  const res = await request(path, 'application/octet-stream');
+  if (res.ok) return res.arrayBuffer();
+  throw apiError(res, (await res.json().catch(() => undefined)) as ErrorResponse | undefined);
+}
+
+async function request(path: string, accept: string): Promise<Response> {
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' } });
+    return await fetch(path, { headers: { Accept: accept } });
   } catch {
     throw new ApiError(
       0,
@@ -23,16 +36,15 @@ export async function getJson<T>(path: string): Promise<T> {
       'The dashboard server does not answer. Is "embsweep dashboard" still running?',
     );
   }
-  const body = (await res.json().catch(() => undefined)) as T | ErrorResponse | undefined;
-  if (!res.ok) {
-    const error = (body as ErrorResponse | undefined)?.error;
-    throw new ApiError(
-      res.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `The server answered ${res.status}.`,
-    );
-  }
-  return body as T;
+}
+
+function apiError(res: Response, body: ErrorResponse | undefined): ApiError {
+  const error = body?.error;
+  return new ApiError(
+    res.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `The server answered ${res.status}.`,
+  );
 }
 
 export const enc = encodeURIComponent;

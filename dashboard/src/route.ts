@@ -16,6 +16,8 @@ export interface SweepView {
   readonly smooth: number;
   /** A logarithmic y axis. */
   readonly logY: boolean;
+  /** The curves' x axis: epoch, or time since each trial started. */
+  readonly xAxis: 'epoch' | 'time';
   /** Highlight the K best completed trials and fade the rest (0: none). */
   readonly top: number;
   /** With top: the trials table shows only them. */
@@ -78,6 +80,7 @@ export function parseView(q: URLSearchParams): SweepView {
     band: q.get('band') === 'range' ? 'range' : 'ci',
     smooth: smoothingOf(q.get('smooth')),
     logY: q.get('logy') === '1',
+    xAxis: q.get('xaxis') === 'time' ? 'time' : 'epoch',
     top: TOP_CHOICES.find((k) => String(k) === q.get('top')) ?? 0,
     topOnly: q.get('toponly') === '1',
     train: q.get('train') === '1',
@@ -102,6 +105,7 @@ export function viewQuery(view: SweepView): string {
   if (view.band !== 'ci') q.set('band', view.band);
   if (view.smooth > 0) q.set('smooth', String(view.smooth));
   if (view.logY) q.set('logy', '1');
+  if (view.xAxis === 'time') q.set('xaxis', 'time');
   if (view.top > 0) q.set('top', String(view.top));
   if (view.topOnly) q.set('toponly', '1');
   if (view.train) q.set('train', '1');

@@ -11,6 +11,7 @@ import {
   ScatterController,
   Tooltip,
 } from 'chart.js';
+import { typedLinesPlugin } from './typed-lines.js';
 
 // Only the chart.js parts the dashboard draws with, so the bundle stays small.
 Chart.register(
@@ -24,6 +25,7 @@ Chart.register(
   Tooltip,
   Filler,
   Legend,
+  typedLinesPlugin,
 );
 // Thousands of series redraw on every live update: no animation, no per-point parsing.
 Chart.defaults.animation = false;

@@ -18,10 +18,10 @@ const CATEGORICAL = [
 
 /** A function from value to colour for the given distinct values (in their display order). */
 export function colorScale(values: readonly unknown[]): (value: unknown) => string {
-  const keys = values.map(keyOf);
+  const rank = new Map(values.map((v, i) => [keyOf(v), i]));
   const numeric = values.length > 0 && values.every((v) => typeof v === 'number');
   return (value) => {
-    const i = keys.indexOf(keyOf(value));
+    const i = rank.get(keyOf(value)) ?? -1;
     if (i < 0) return '#999999';
     if (!numeric) return CATEGORICAL[i % CATEGORICAL.length] ?? '#999999';
     return interpolate(values.length === 1 ? 0.5 : i / (values.length - 1));

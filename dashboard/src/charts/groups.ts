@@ -10,8 +10,11 @@ import { studentTQuantile } from '@embsweep/core/student-t';
  * it collapses to the mean.
  */
 export interface CurveLike {
-  readonly steps: readonly number[];
-  readonly values: readonly (number | null)[];
+  readonly steps: ArrayLike<number>;
+  /** NaN or null: no value. */
+  readonly values: ArrayLike<number | null>;
+  /** Seconds since the trial started, at each point. */
+  readonly elapsed?: ArrayLike<number>;
 }
 
 export interface GroupCurve {
@@ -25,22 +28,42 @@ export interface GroupCurve {
   readonly high: number[];
   /** How many curves reported each epoch. */
   readonly count: number[];
+  /** Mean seconds since the start at each epoch (for an x axis of time). */
+  readonly elapsed: number[];
 }
 
 export function aggregate(curves: readonly CurveLike[]): GroupCurve {
   const byStep = new Map<number, number[]>();
+  const timeAt = new Map<number, number[]>();
   for (const curve of curves) {
-    curve.steps.forEach((step, i) => {
+    for (let i = 0; i < curve.steps.length; i++) {
+      const step = curve.steps[i] ?? 0;
       const v = curve.values[i];
-      if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const list = byStep.get(step) ?? [];
-      list.push(v);
-      byStep.set(step, list);
-    });
+      if (v === null || v === undefined || !Number.isFinite(v)) continue;
+      let values = byStep.get(step);
+      let times = timeAt.get(step);
+      if (values === undefined || times === undefined) {
+        byStep.set(step, (values = []));
+        timeAt.set(step, (times = []));
+      }
+      values.push(v);
+      times.push(curve.elapsed?.[i] ?? NaN);
+    }
   }
   const steps = [...byStep.keys()].sort((a, b) => a - b);
-  const out: GroupCurve = { steps, mean: [], ciLow: [], ciHigh: [], low: [], high: [], count: [] };
+  const out: GroupCurve = {
+    steps,
+    mean: [],
+    ciLow: [],
+    ciHigh: [],
+    low: [],
+    high: [],
+    count: [],
+    elapsed: [],
+  };
   for (const step of steps) {
+    const times = timeAt.get(step) ?? [];
+    out.elapsed.push(times.reduce((a, b) => a + b, 0) / times.length);
     const values = byStep.get(step) ?? [];
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const half = halfWidth(values, mean);

@@ -130,6 +130,16 @@ export function sweepControls(options: {
       ' log scale',
     ),
     select(
+      'x',
+      'xaxis',
+      view.xAxis,
+      [
+        { value: 'epoch', label: 'epoch' },
+        { value: 'time', label: 'time since start' },
+      ],
+      (xAxis) => onView({ xAxis: xAxis === 'time' ? 'time' : 'epoch' }),
+    ),
+    select(
       'Highlight',
       'top',
       String(view.top),

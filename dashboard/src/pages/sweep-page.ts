@@ -1,9 +1,7 @@
 import type {
   ConfigurationsResponse,
-  CurvesResponse,
   ImportanceResponse,
   FitResponse,
-  Series,
   SweepResponse,
   TrialFitRow,
   TrialRow,
@@ -11,6 +9,8 @@ import type {
 } from '@embsweep/server';
 import { enc, getJson } from '../api.js';
 import { CurvesChart } from '../charts/curves-chart.js';
+import { CurveCache } from '../data/curve-cache.js';
+import type { BinaryCurve } from '@embsweep/server/curves-binary';
 import { curvesLegend } from '../charts/curves-legend.js';
 import { HistoryChart } from '../charts/history-chart.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
@@ -31,14 +31,17 @@ import { sweepControls, trainingMetric } from './sweep-controls.js';
 interface Data {
   meta: SweepResponse;
   all: TrialRow[];
+  series: readonly BinaryCurve[];
+  train: readonly BinaryCurve[];
+  table: TrialsResponse;
+}
+
+/** What the page reads after the chart is up: heavier answers that only views below it use. */
+interface Extras {
   /** Configurations across seeds (the table when the sweep has several; else only the smallest sufficient width). */
   configurations: ConfigurationsResponse;
   fit: ReadonlyMap<number, TrialFitRow>;
   importance: ImportanceResponse;
-  series: readonly Series[];
-  train: readonly Series[];
-  curvesKey: string;
-  table: TrialsResponse;
 }
 
 /**
@@ -49,6 +52,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   document.title = `${sweep} · embsweep`;
   let view = initial;
   let data: Data | undefined;
+  let extras: Extras | undefined;
   let charts:
     | {
         curves: CurvesChart;
@@ -60,6 +64,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
     | undefined;
   let firstChart = true;
   const api = `/api/sweeps/${enc(sweep)}`;
+  const curveCache = new CurveCache(api);
   const el = {
     header: h('header', { class: 'sweep-header' }),
     controls: h('div'),
@@ -94,38 +99,34 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   const varying = (meta: SweepResponse) => meta.parameters.filter((p) => p.values.length > 1);
   const colorOf = (meta: SweepResponse) => view.color ?? varying(meta)[0]?.name;
 
-  async function load(parts: { meta: boolean; curves: boolean; table: boolean }): Promise<void> {
+  async function load(parts: { meta: boolean; table: boolean }): Promise<void> {
     const meta = parts.meta || !data ? await getJson<SweepResponse>(api) : data.meta;
     const metric = metricOf(meta);
     const train = view.train ? trainingMetric(metric, meta.metrics) : undefined;
-    const curvesKey = `${metric}|${train ?? ''}`;
-    const needCurves = parts.curves || !data || data.curvesKey !== curvesKey;
-    const kept = parts.meta ? undefined : data; // what need not be read again
-    const [all, curves, table, configurations, fit, importance] = await Promise.all([
-      kept ? kept.all : getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials]),
-      needCurves
-        ? getJson<CurvesResponse>(
-            `${api}/curves?metrics=${enc([metric, ...(train ? [train] : [])].join(','))}`,
-          )
-        : undefined,
+    const all =
+      parts.meta || !data ? [...(await getJson<TrialsResponse>(`${api}/trials?limit=all`)).trials] : data.all;
+    const [curves, table] = await Promise.all([
+      // Only the curves of trials that changed since the last read (curve-cache.ts).
+      curveCache.load([metric, ...(train ? [train] : [])], all),
       parts.table || !data ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : data.table,
-      kept ? kept.configurations : getJson<ConfigurationsResponse>(`${api}/configurations`),
-      kept
-        ? kept.fit
-        : getJson<FitResponse>(`${api}/fit`).then((r) => new Map(r.trials.map((t) => [t.trialId, t]))),
-      kept ? kept.importance : getJson<ImportanceResponse>(`${api}/importance`),
     ]);
     data = {
       meta,
       all,
-      configurations,
-      fit,
-      importance,
-      series: curves ? curves.series.filter((s) => s.metric === metric) : (data?.series ?? []),
-      train: curves ? curves.series.filter((s) => s.metric === train) : (data?.train ?? []),
-      curvesKey,
+      series: curves.filter((c) => c.metric === metric),
+      train: curves.filter((c) => c.metric === train),
       table,
     };
+  }
+
+  /** The answers below the chart, read once the chart is drawn (and again on a live update). */
+  async function loadExtras(): Promise<void> {
+    const [configurations, fit, importance] = await Promise.all([
+      getJson<ConfigurationsResponse>(`${api}/configurations`),
+      getJson<FitResponse>(`${api}/fit`).then((r) => new Map(r.trials.map((t) => [t.trialId, t]))),
+      getJson<ImportanceResponse>(`${api}/importance`),
+    ]);
+    extras = { configurations, fit, importance };
   }
 
   el.paramBox.append(el.param);
@@ -245,6 +246,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       band: view.band,
       smooth: view.smooth,
       logY: view.logY,
+      x: view.xAxis,
       highlight: view.top > 0 ? topTrials(all, view.top, s.goal) : new Set<number>(),
       sweepMetric: s.metric,
       goal: s.goal,
@@ -266,14 +268,6 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       firstChart = false;
       performance.mark('embsweep:first-chart');
     }
-    // With seeds, the configurations table; with one seed, only the smallest sufficient width.
-    if (data.configurations && s.seeds.length > 1)
-      renderConfigurationsTable(
-        el.configurations,
-        data.configurations,
-        varying(meta).map((p) => p.name),
-      );
-    else el.configurations.replaceChildren(...sufficientLine(data.configurations));
     renderTrialsTable(el.table, data.table, {
       sweep,
       view,
@@ -282,7 +276,22 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       events: { onView: setView, onToggle: toggle, onClearSelection: () => setView({ selected: [] }) },
     });
     // Below the fold: drawn once the comparison chart is on screen, so it shows sooner.
-    requestAnimationFrame(() => setTimeout(() => renderParameterViews(meta, all, data?.fit ?? new Map())));
+    requestAnimationFrame(() => setTimeout(renderBelow));
+  }
+
+  /** The configurations and the parameter views, from the extras once they are read. */
+  function renderBelow(): void {
+    if (!data || !charts) return;
+    const { meta, all } = data;
+    // With seeds, the configurations table; with one seed, only the smallest sufficient width.
+    if (extras && meta.sweep.seeds.length > 1)
+      renderConfigurationsTable(
+        el.configurations,
+        extras.configurations,
+        varying(meta).map((p) => p.name),
+      );
+    else el.configurations.replaceChildren(...(extras ? sufficientLine(extras.configurations) : []));
+    renderParameterViews(meta, all, extras?.fit ?? new Map());
   }
 
   function renderParameterViews(
@@ -310,7 +319,8 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       params: vary,
     });
     charts.history.update({ metric: meta.sweep.metric, goal: meta.sweep.goal, trials: visible });
-    if (data && data.importance.importance.length > 0) fill(el.importance, importanceBars(data.importance));
+    if (extras && extras.importance.importance.length > 0)
+      fill(el.importance, importanceBars(extras.importance));
     else el.importance.replaceChildren();
   }
 
@@ -332,12 +342,18 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       ('metric' in patch && patch.metric !== before.metric) ||
       ('train' in patch && patch.train !== before.train);
     if (!tableChanged && !curvesChanged) return render();
-    void refreshWith({ meta: false, curves: curvesChanged, table: tableChanged });
+    void refreshWith({ meta: false, table: tableChanged });
   }
 
-  async function refreshWith(parts: { meta: boolean; curves: boolean; table: boolean }): Promise<void> {
+  async function refreshWith(parts: { meta: boolean; table: boolean }): Promise<void> {
     try {
       await load(parts);
+      if (!charts) layout();
+      render();
+      if (parts.meta) {
+        await loadExtras();
+        renderBelow();
+      }
     } catch (error) {
       charts?.curves.destroy();
       charts?.param.destroy();
@@ -346,14 +362,11 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       charts?.history.destroy();
       charts = undefined;
       fill(root, errorView(error, { href: '/', label: 'Back to the sweeps' }));
-      return;
     }
-    if (!charts) layout();
-    render();
   }
 
   return {
-    refresh: () => refreshWith({ meta: true, curves: true, table: true }),
+    refresh: () => refreshWith({ meta: true, table: true }),
     dispose() {
       charts?.curves.destroy();
       charts?.param.destroy();

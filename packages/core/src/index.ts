@@ -48,3 +48,4 @@ export { decodeUtf8Text, type DecodedText } from './text/decode-text.js';
 export { TpeSearch, type TpeOptions } from './search/tpe/tpe-search.js';
 export { AshaStopper } from './early-stopping/asha.js';
 export * from './stats/index.js';
+export { downsample, keptIndices } from './curves/downsample.js';

@@ -66,6 +66,8 @@ export interface Series {
   readonly metric: string;
   readonly steps: readonly number[];
   readonly values: readonly (number | null)[];
+  /** Seconds from the start of the trial's attempt to each point. */
+  readonly elapsed: readonly number[];
   /** Points recorded before downsampling. */
   readonly recorded: number;
 }

@@ -65,7 +65,13 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
     res.json(api.trials(req.params.sweep, parseTrialQuery(req.query)));
   });
   app.get('/api/sweeps/:sweep/curves', (req, res) => {
-    res.type('application/json').send(api.curvesJson(req.params.sweep, parseCurveQuery(req.query)));
+    const query = parseCurveQuery(req.query);
+    if (query.format === 'binary') {
+      const bytes = api.curvesBinary(req.params.sweep, query);
+      res
+        .type('application/octet-stream')
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } else res.type('application/json').send(api.curvesJson(req.params.sweep, query));
   });
   app.get('/api/sweeps/:sweep/configurations', (req, res) => {
     res.json(api.configurations(req.params.sweep));

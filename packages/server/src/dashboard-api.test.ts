@@ -4,7 +4,11 @@ import { describe, it } from 'node:test';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
 import { contractSpec, fillSeededDatabase, makeTempDir, gridPlan } from '@embsweep/store/testing';
 import type { CurvesResponse } from './api-types.js';
+import { decodeCurves } from './curves-binary.js';
 import { DashboardApi } from './dashboard-api.js';
+
+const toArrayBuffer = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 describe('DashboardApi curves', () => {
   it('thins long curves to about the chart width, keeping extremes; short ones pass as recorded', () => {
@@ -30,23 +34,58 @@ describe('DashboardApi curves', () => {
     ]);
     const reader = ResultsReader.open(path);
     const answer = JSON.parse(
-      new DashboardApi(reader).curvesJson('long', { metrics: undefined, points: 200 }),
+      new DashboardApi(reader).curvesJson('long', {
+        metrics: undefined,
+        points: 200,
+        trials: undefined,
+        format: 'json',
+      }),
     ) as CurvesResponse;
     const [thin, kept] = answer.series;
     assert.equal(thin?.recorded, 2000);
     assert.ok(thin.steps.length <= 202 && thin.steps.length >= 100, `${thin?.steps.length} points`);
     assert.ok(thin.values.includes(99), 'the spike survives');
     assert.equal(thin.values.at(-1), null, 'the NaN at the end survives as null');
-    assert.deepEqual(kept, {
-      trialId: short.id,
-      metric: 'val_loss',
-      steps: [1, 2],
-      values: [0.5, null],
-      recorded: 2,
-    });
+    assert.deepEqual(
+      { ...kept, elapsed: kept?.elapsed.length },
+      {
+        trialId: short.id,
+        metric: 'val_loss',
+        steps: [1, 2],
+        values: [0.5, null],
+        elapsed: 2,
+        recorded: 2,
+      },
+    );
+    // The binary form carries the same curves, as float32; one trial's alone when asked.
+    const api = new DashboardApi(reader);
+    const query = { metrics: undefined, points: 200, trials: undefined, format: 'binary' } as const;
+    const binary = decodeCurves(toArrayBuffer(api.curvesBinary('long', query)));
+    assert.equal(binary.points, answer.points);
+    assert.deepEqual(
+      binary.curves.map((c) => [c.trialId, c.metric, c.recorded, [...c.steps]]),
+      answer.series.map((s) => [s.trialId, s.metric, s.recorded, s.steps]),
+    );
+    binary.curves.forEach((c, k) =>
+      c.values.forEach((v, i) => {
+        const json = answer.series[k]?.values[i];
+        if (json === null || json === undefined) assert.ok(!Number.isFinite(v));
+        else assert.equal(v, Math.fround(json));
+      }),
+    );
+    const one = decodeCurves(toArrayBuffer(api.curvesBinary('long', { ...query, trials: [short.id] })));
+    assert.deepEqual(
+      one.curves.map((c) => [c.trialId, [...c.values]]),
+      [[short.id, [0.5, Infinity]]],
+    );
     // An answer has a size limit: with a budget of 100 values for 2 series, 50 points each at most.
     const bounded = JSON.parse(
-      new DashboardApi(reader, Date.now, 100).curvesJson('long', { metrics: undefined, points: 5000 }),
+      new DashboardApi(reader, Date.now, 100).curvesJson('long', {
+        metrics: undefined,
+        points: 5000,
+        trials: undefined,
+        format: 'json',
+      }),
     ) as CurvesResponse;
     assert.equal(bounded.points, 50);
     assert.ok((bounded.series[0]?.steps.length ?? 0) <= 52);
@@ -83,7 +122,7 @@ describe('DashboardApi seeds and the generalization gap', () => {
     const api = new DashboardApi(reader);
     assert.ok(api.sweep('seeded').metrics.includes('loss_gap'));
     const answer = JSON.parse(
-      api.curvesJson('seeded', { metrics: ['loss_gap'], points: 100 }),
+      api.curvesJson('seeded', { metrics: ['loss_gap'], points: 100, trials: undefined, format: 'json' }),
     ) as CurvesResponse;
     const first = answer.series[0];
     // Seed 0 of dropout 0: val_loss 0.5, 0.4, 0.45 against loss 0.5, 0.25, 0.1667.

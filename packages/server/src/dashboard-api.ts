@@ -5,15 +5,21 @@ import {
   describeSmallestSufficient,
   smallestSufficient,
   topTrials,
-  type Curve,
   type TrialRecord,
 } from '@embsweep/core';
-import { compareSweep, sweepImportance, type ResultsReader } from '@embsweep/store';
+import {
+  compareSweep,
+  sweepImportance,
+  thinCurve,
+  type ResultsReader,
+  type ThinCurve,
+} from '@embsweep/store';
 import type {
   ImportanceResponse,
   ArtifactsResponse,
   AtEpochResponse,
   ConfigurationsResponse,
+  CurvesResponse,
   FitResponse,
   ParameterSummary,
   Series,
@@ -23,7 +29,8 @@ import type {
   TrialRow,
   TrialsResponse,
 } from './api-types.js';
-import { downsample } from './downsample.js';
+
+import { encodeCurves } from './curves-binary.js';
 import { GAP_METRICS, gapCurves, gapMetricsFor } from './gap-curves.js';
 import type { CurveQuery, TrialQuery } from './request-params.js';
 
@@ -80,14 +87,14 @@ export class DashboardApi {
   }
 
   /**
-   * The curves answer (a CurvesResponse) as JSON text. Curves pass from SQLite to the answer as
-   * JSON arrays without becoming JavaScript numbers, unless they are longer than `points` and
-   * must be thinned: that keeps the chart of 1,000 trials x 100 epochs well under 100 ms.
+   * The curves of a sweep (or of some of its trials: a live page asks only for those that
+   * changed) for the asked metrics, thinned to `points` each and fewer when many curves would
+   * make the answer bigger than `maxValues` values (`points` in the answer says how many).
    */
-  curvesJson(name: string, query: CurveQuery): string {
+  curves(name: string, query: CurveQuery): { metrics: string[]; points: number; curves: ThinCurve[] } {
     const record = this.reader.sweep(name);
     const recorded = withGaps(this.reader.metricNames(record.id));
-    const metrics = query.metrics ?? [record.spec.metric.name];
+    const metrics = [...(query.metrics ?? [record.spec.metric.name])];
     const known = new Set([...recorded, ...TRAINER_METRICS, record.spec.metric.name]);
     const unknown = metrics.filter((m) => !known.has(m));
     if (unknown.length > 0) {
@@ -99,26 +106,35 @@ export class DashboardApi {
         'The request is not valid',
       );
     }
-    const gaps = metrics.filter((m) => m in GAP_METRICS);
-    const curves = this.reader.curvesJson(
-      record.id,
-      metrics.filter((m) => !(m in GAP_METRICS)),
-    );
-    const derived = gaps.flatMap((m) => gapCurves(this.reader, record.id, m));
+    const read = [
+      ...this.reader.thinCurves(
+        record.id,
+        metrics.filter((m) => !(m in GAP_METRICS)),
+        query.points,
+        query.trials,
+      ),
+      ...metrics
+        .filter((m) => m in GAP_METRICS)
+        .flatMap((m) => gapCurves(this.reader, record.id, m, query.points, query.trials)),
+    ];
     const points = Math.max(
       10,
-      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, curves.length + derived.length))),
+      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, read.length))),
     );
-    const series = curves.map((c) => {
-      if (c.count <= points) {
-        return `{"trialId":${c.trialId},"metric":${JSON.stringify(c.name)},"steps":${c.steps},"values":${c.values},"recorded":${c.count}}`;
-      }
-      const values = (JSON.parse(c.values) as (number | null)[]).map((v) => v ?? NaN);
-      const steps = JSON.parse(c.steps) as number[];
-      return JSON.stringify(toSeries({ trialId: c.trialId, name: c.name, steps, values }, points));
-    });
-    series.push(...derived.map((c) => JSON.stringify(toSeries(c, points))));
-    return `{"metrics":${JSON.stringify(metrics)},"points":${points},"series":[${series.join(',')}]}`;
+    return { metrics, points, curves: points < query.points ? read.map((c) => thinCurve(c, points)) : read };
+  }
+
+  /** The curves answer (a CurvesResponse) as JSON text. */
+  curvesJson(name: string, query: CurveQuery): string {
+    const { metrics, points, curves } = this.curves(name, query);
+    const response: CurvesResponse = { metrics, points, series: curves.map(toSeries) };
+    return JSON.stringify(response);
+  }
+
+  /** The same answer in the binary form the dashboard draws from (curves-binary.ts). */
+  curvesBinary(name: string, query: CurveQuery): Uint8Array {
+    const { metrics, points, curves } = this.curves(name, query);
+    return encodeCurves(metrics, points, curves);
   }
 
   /** PED-ANOVA importance of the parameters the sweep varies (see sweepImportance). */
@@ -244,7 +260,9 @@ export class DashboardApi {
       },
       sweep: { name: record.name, metric: record.spec.metric.name, goal: record.spec.metric.goal },
       events: this.reader.trialEvents(trialId),
-      series: this.reader.trialCurves(trialId).map((c) => toSeries(c, points)),
+      series: this.reader
+        .thinCurves(record.id, this.reader.metricNames(record.id), points, [trialId])
+        .map(toSeries),
     };
   }
 }
@@ -286,14 +304,15 @@ function toRow(t: TrialRecord, now: number): TrialRow {
   };
 }
 
-function toSeries(curve: Curve, points: number): Series {
-  const thin = downsample(curve.steps, curve.values, points);
+/** A thin curve as JSON: null for NaN and infinities (JSON has neither), times to the millisecond. */
+function toSeries(curve: ThinCurve): Series {
   return {
     trialId: curve.trialId,
     metric: curve.name,
-    steps: thin.steps,
-    values: thin.values.map((v) => (Number.isFinite(v) ? v : null)),
-    recorded: curve.steps.length,
+    steps: Array.from(curve.steps),
+    values: Array.from(curve.values, (v) => (Number.isFinite(v) ? v : null)),
+    elapsed: Array.from(curve.elapsed, (t) => Math.round(t * 1000) / 1000),
+    recorded: curve.recorded,
   };
 }
 

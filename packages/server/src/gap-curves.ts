@@ -1,5 +1,5 @@
-import type { Curve } from '@embsweep/core';
-import type { ResultsReader } from '@embsweep/store';
+import type { ResultsReader, ThinCurve } from '@embsweep/store';
+import { thinCurve } from '@embsweep/store';
 
 /**
  * Derived metrics: the generalization gap, validation minus training, epoch by epoch (the same
@@ -18,27 +18,38 @@ export function gapMetricsFor(recorded: readonly string[]): string[] {
     .map(([name]) => name);
 }
 
-/** One gap curve per trial that recorded both sides, at the epochs both have. */
-export function gapCurves(reader: ResultsReader, sweepId: number, name: string): Curve[] {
+/**
+ * One gap curve per trial that recorded both sides, at the epochs both have, thinned to
+ * `points`. The sides are read whole (a gap of thinned curves would subtract values of
+ * different epochs), so a gap costs a read of every point of both metrics.
+ */
+export function gapCurves(
+  reader: ResultsReader,
+  sweepId: number,
+  name: string,
+  points: number,
+  trialIds?: readonly number[],
+): ThinCurve[] {
   const sides = GAP_METRICS[name];
   if (sides === undefined) return [];
   const [validation, training] = sides;
-  const curves = reader.curves(sweepId, [validation, training]);
+  const curves = reader.thinCurves(sweepId, [validation, training], Number.MAX_SAFE_INTEGER, trialIds);
   const train = new Map(curves.filter((c) => c.name === training).map((c) => [c.trialId, c]));
   return curves
     .filter((c) => c.name === validation)
     .flatMap((v) => {
       const t = train.get(v.trialId);
       if (t === undefined) return [];
-      const at = new Map(t.steps.map((step, i) => [step, t.values[i] ?? NaN]));
-      const steps: number[] = [];
-      const values: number[] = [];
-      v.steps.forEach((step, i) => {
-        const other = at.get(step);
-        if (other === undefined) return;
-        steps.push(step);
-        values.push((v.values[i] ?? NaN) - other);
-      });
-      return [{ trialId: v.trialId, name, steps, values }];
+      const at = new Map(Array.from(t.steps, (step, i) => [step, t.values[i] ?? NaN]));
+      const kept = Array.from(v.steps.keys()).filter((i) => at.has(v.steps[i] ?? -1));
+      const gap: ThinCurve = {
+        trialId: v.trialId,
+        name,
+        recorded: kept.length,
+        steps: Int32Array.from(kept, (i) => v.steps[i] ?? 0),
+        values: Float64Array.from(kept, (i) => (v.values[i] ?? NaN) - (at.get(v.steps[i] ?? -1) ?? NaN)),
+        elapsed: Float32Array.from(kept, (i) => v.elapsed[i] ?? 0),
+      };
+      return [thinCurve(gap, points)];
     });
 }

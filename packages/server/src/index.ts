@@ -2,5 +2,4 @@
 export { createApp, type AppOptions } from './create-app.js';
 export { startServer, DEFAULT_PORT, type RunningServer, type ServerOptions } from './start-server.js';
 export { DashboardApi } from './dashboard-api.js';
-export { downsample } from './downsample.js';
 export type * from './api-types.js';

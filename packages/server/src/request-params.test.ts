@@ -31,7 +31,17 @@ describe('request parameters', () => {
   });
 
   it('defaults curves to the sweep metric and about a chart width of points', () => {
-    assert.deepEqual(parseCurveQuery({}), { metrics: undefined, points: 300 });
+    assert.deepEqual(parseCurveQuery({}), {
+      metrics: undefined,
+      points: 300,
+      trials: undefined,
+      format: 'json',
+    });
+    assert.deepEqual(parseCurveQuery({ trials: '3,5', format: 'binary' }).trials, [3, 5]);
+    assert.throws(() => parseCurveQuery({ trials: '3,x' }), /trials: expected a whole number/);
+    assert.throws(() => parseCurveQuery({ format: 'xml' }), /format: expected json or binary/);
+    const many = Array.from({ length: 1001 }, (_, i) => i + 1).join(',');
+    assert.throws(() => parseCurveQuery({ trials: many }), /at most 1000 trial ids per request/);
     assert.throws(() => parseCurveQuery({ points: '5' }), /points: expected a whole number from 10 to 5000/);
     assert.throws(() => parseCurveQuery({ metrics: 'val_loss,<script>' }), /is not a metric name/);
   });

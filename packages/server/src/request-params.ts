@@ -23,6 +23,9 @@ export interface CurveQuery {
   /** Metric names; undefined means the sweep's metric. */
   readonly metrics: readonly string[] | undefined;
   readonly points: number;
+  /** Only these trials' curves (a live page asks for those that changed); undefined: all. */
+  readonly trials: readonly number[] | undefined;
+  readonly format: 'json' | 'binary';
 }
 
 export const MAX_PAGE = 10_000;
@@ -89,12 +92,18 @@ export function parseTrialQuery(query: Query): TrialQuery {
 
 /** Most distinct metrics one curves request may ask for. */
 export const MAX_METRICS = 10;
+/** Most trial ids one curves request may name (a live update asks for the trials that changed). */
+export const MAX_TRIAL_IDS = 1000;
+const CURVE_KEYS = new Set(['metrics', 'points', 'trials', 'format']);
 
 export function parseCurveQuery(query: Query): CurveQuery {
   const issues: ConfigIssue[] = [];
   for (const key of Object.keys(query))
-    if (key !== 'metrics' && key !== 'points')
-      issues.push({ path: key, message: 'unknown query parameter; expected metrics or points' });
+    if (!CURVE_KEYS.has(key))
+      issues.push({
+        path: key,
+        message: 'unknown query parameter; expected metrics, points, trials or format',
+      });
   const asked = list(single(query, 'metrics', issues));
   const metrics = asked && [...new Set(asked)]; // a metric asked twice is sent once
   for (const m of metrics ?? [])
@@ -106,8 +115,19 @@ export function parseCurveQuery(query: Query): CurveQuery {
       message: `at most ${MAX_METRICS} metrics per request; got ${metrics.length}`,
     });
   const points = integer(single(query, 'points', issues), 'points', 10, 5000, DEFAULT_POINTS, issues);
+  const trials = list(single(query, 'trials', issues))?.map((id) =>
+    integer(id, 'trials', 1, Number.MAX_SAFE_INTEGER, 0, issues),
+  );
+  if (trials !== undefined && trials.length > MAX_TRIAL_IDS)
+    issues.push({
+      path: 'trials',
+      message: `at most ${MAX_TRIAL_IDS} trial ids per request (leave trials out for all); got ${trials.length}`,
+    });
+  const format = single(query, 'format', issues) ?? 'json';
+  if (format !== 'json' && format !== 'binary')
+    issues.push({ path: 'format', message: `expected json or binary, got "${format}"` });
   if (issues.length > 0) throw new ConfigError(issues, 'The request is not valid');
-  return { metrics, points };
+  return { metrics, points, trials, format: format as 'json' | 'binary' };
 }
 
 /** The query of /at-epoch: `epoch`, a whole number from 1 (required). */

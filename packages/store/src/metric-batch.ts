@@ -34,7 +34,14 @@ export function isBetter(
 /** The statements of the hot paths, prepared once per connection. */
 /** The statements of the hot write path, as better-sqlite3 prepares them. */
 export type MetricStatements = Record<
-  'replacePoint' | 'mergeMin' | 'mergeMax' | 'updateSummaryOfAttempt' | 'bestMin' | 'bestMax' | 'lastStep',
+  | 'replacePoint'
+  | 'dropThumbnails'
+  | 'mergeMin'
+  | 'mergeMax'
+  | 'updateSummaryOfAttempt'
+  | 'bestMin'
+  | 'bestMax'
+  | 'lastStep',
   Database.Statement
 >;
 
@@ -60,6 +67,7 @@ export function prepareStatements(db: Db): MetricStatements {
       `UPDATE metrics SET value = ?, is_nan = ?, recorded_at = ?
         WHERE sweep_id = ? AND name = ? AND trial_id = ? AND attempt = ? AND step = ?`,
     ),
+    dropThumbnails: db.prepare('DELETE FROM curve_thumbnails WHERE trial_id = ? AND attempt = ?'),
     // SET expressions all read the row as it was, so best_epoch compares with the old best_value.
     mergeMin: merge('<'),
     mergeMax: merge('>'),

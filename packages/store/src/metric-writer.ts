@@ -76,6 +76,8 @@ export class MetricWriter {
     for (const [trialId, summary] of summaries) {
       if (summary.replaced) this.recomputeSummary(trialId, summary.attempt);
       else this.mergeSummary(trialId, summary);
+      // Points written after an attempt ended make its thumbnails stale (curve-thumbnails.ts).
+      this.statements.dropThumbnails.run(trialId, summary.attempt);
     }
   }
 

@@ -38,21 +38,22 @@ describe('ResultsReader (read-only)', () => {
     assert.ok(Number.isNaN(reader.curves(sweep.id, ['val_loss'])[0]?.values[1]));
     assert.deepEqual(reader.metricNames(sweep.id), ['loss', 'val_loss']);
     assert.deepEqual(
-      reader.curvesJson(sweep.id, ['val_loss', 'loss']).map((c) => ({
+      reader.thinCurves(sweep.id, ['val_loss', 'loss'], 300).map((c) => ({
         ...c,
-        steps: JSON.parse(c.steps) as unknown,
-        values: JSON.parse(c.values) as unknown,
+        steps: [...c.steps],
+        values: [...c.values],
+        elapsed: c.elapsed.length,
       })),
       [
-        { trialId: trial.id, name: 'val_loss', count: 2, steps: [1, 2], values: [0.9, null] },
-        { trialId: trial.id, name: 'loss', count: 1, steps: [1], values: [0.8] },
+        { trialId: trial.id, name: 'val_loss', recorded: 2, steps: [1, 2], values: [0.9, NaN], elapsed: 2 },
+        { trialId: trial.id, name: 'loss', recorded: 1, steps: [1], values: [0.8], elapsed: 1 },
       ],
     );
     reader.close();
     store.close();
   });
 
-  it('gives curves as JSON: latest attempt only, epochs in order, exact values, null for NaN and infinities', () => {
+  it('gives thin curves: latest attempt only, epochs in order, exact values, NaN and infinities kept', () => {
     const { path, store, sweep, trial } = filled();
     store.logMetrics([
       { trialId: trial.id, attempt: 1, name: 'acc', step: 3, value: Infinity },
@@ -60,9 +61,9 @@ describe('ResultsReader (read-only)', () => {
       { trialId: trial.id, attempt: 1, name: 'acc', step: 2, value: -Infinity },
     ]);
     const reader = ResultsReader.open(path);
-    const [acc] = reader.curvesJson(sweep.id, ['acc']);
-    assert.equal(acc?.steps, '[1,2,3]');
-    assert.deepEqual(JSON.parse(acc?.values ?? ''), [0.1 + 0.2, null, null]);
+    const [acc] = reader.thinCurves(sweep.id, ['acc'], 300);
+    assert.deepEqual([...(acc?.steps ?? [])], [1, 2, 3]);
+    assert.deepEqual([...(acc?.values ?? [])], [0.1 + 0.2, -Infinity, Infinity]);
     // A retry: only the new attempt's points are the trial's curve.
     const other = store.claimTrial(sweep.id, { pid: 2, host: 'h' })!;
     store.logMetrics([{ trialId: other.id, attempt: 1, name: 'acc', step: 1, value: 0.25 }]);
@@ -71,9 +72,10 @@ describe('ResultsReader (read-only)', () => {
     const again = store.claimTrial(sweep.id, { pid: 3, host: 'h' })!;
     assert.deepEqual([again.id, again.attempt], [other.id, 2]);
     store.logMetrics([{ trialId: other.id, attempt: 2, name: 'acc', step: 1, value: 0.5 }]);
+    const retried = reader.thinCurves(sweep.id, ['acc'], 300, [other.id]);
     assert.deepEqual(
-      reader.curvesJson(sweep.id, ['acc']).find((c) => c.trialId === other.id),
-      { trialId: other.id, name: 'acc', count: 1, steps: '[1]', values: '[0.5]' },
+      retried.map((c) => [c.trialId, c.recorded, [...c.values]]),
+      [[other.id, 1, [0.5]]],
     );
     reader.close();
     store.close();

@@ -3,13 +3,8 @@ import type { Curve, SweepRecord, SweepSpec, TrialEvent, TrialRecord } from '@em
 // Values from small entry points: `embsweep ls` and the dashboard load no search code.
 import { NotFoundError, StoreError } from '@embsweep/core/errors';
 import { closestName } from '@embsweep/core/suggest';
-import {
-  readMetricNames,
-  readSweepCurves,
-  readSweepCurvesJson,
-  readTrialCurves,
-  type CurveJson,
-} from './curve-queries.js';
+import { readMetricNames, readSweepCurves, readTrialCurves } from './curve-queries.js';
+import { readThinCurves, type ThinCurve } from './curve-thumbnails.js';
 import { loadMigrations } from './migrations.js';
 import type { Db } from './open-database.js';
 import { openForReading } from './open-for-reading.js';
@@ -207,9 +202,14 @@ export class ResultsReader {
     return readSweepCurves(this.db, sweepId, names);
   }
 
-  /** The same curves as JSON text, for answers that pass them through (see readSweepCurvesJson). */
-  curvesJson(sweepId: number, names: readonly string[]): CurveJson[] {
-    return readSweepCurvesJson(this.db, sweepId, names);
+  /** The curves thinned for drawing, from thumbnails where they serve (see readThinCurves). */
+  thinCurves(
+    sweepId: number,
+    names: readonly string[],
+    points: number,
+    trialIds?: readonly number[],
+  ): ThinCurve[] {
+    return readThinCurves(this.db, sweepId, names, points, trialIds);
   }
 
   /** Every metric of one trial's latest attempt. */

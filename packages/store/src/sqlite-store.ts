@@ -20,6 +20,7 @@ import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { readSweepCurves, readTrialCurves } from './curve-queries.js';
+import { writeThumbnails } from './curve-thumbnails.js';
 import { readSweep, readSweeps, readTrial, readTrialEvents, readTrials } from './record-queries.js';
 import { MetricWriter } from './metric-writer.js';
 
@@ -234,6 +235,8 @@ export class SqliteStore implements Store {
             'UPDATE trials SET state = ?, finished_at = ?, error_code = ?, error_message = ? WHERE id = ?',
           )
           .run(to, at, outcome.errorCode ?? null, outcome.errorMessage ?? null, trialId);
+        // Leaving running ends the attempt: its curves are thinned once, for the dashboard.
+        if (trial.state === 'running') writeThumbnails(this.db, trialId, trial.attempt);
       }
       this.recordEvent(trialId, trial.attempt, trial.state, to, outcome.reason, at);
       return this.requireTrial(trialId);

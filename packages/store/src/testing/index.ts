@@ -5,3 +5,4 @@ export { fillExampleDatabase } from './example-database.js';
 export { makeTempDir } from './temp-dir.js';
 export { gridPlan } from './grid-plan.js';
 export { fillSeededDatabase, seededSpec, SEEDED_BEST } from './seeded-database.js';
+export { fillLargeSweep, type LargeSweepShape } from './large-sweep.js';
