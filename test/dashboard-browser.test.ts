@@ -3,8 +3,9 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { CurvesResponse, TrialsResponse } from '@embsweep/server';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
-import { fillSeededDatabase, gridPlan, makeTempDir } from '@embsweep/store/testing';
+import { fillLargeSweep, fillSeededDatabase, gridPlan, makeTempDir } from '@embsweep/store/testing';
 import { validateSweep } from '@embsweep/core/sweep-file';
 import { dashboardUrl, launchBrowser } from './support/browser.js';
 import { fillDatabase } from './support/fill-database.js';
@@ -285,6 +286,20 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await page.waitForURL(/logy=1/);
       await page.goto(`${base}sweeps/seeded`);
       await waitForAttr(page, '#curves-chart', 'data-scale', 'linear');
+      // x by time since each trial started: the axis reaches the longest time the API gives.
+      assert.equal(await attr(page, '#curves-chart', 'data-x-max'), '3', 'three epochs');
+      await page.selectOption('select[name=xaxis]', 'time');
+      await page.waitForURL(/xaxis=time/);
+      await waitForAttr(page, '#curves-chart', 'data-x', 'time');
+      const answer = (await (await fetch(`${base}api/sweeps/seeded/curves`)).json()) as CurvesResponse;
+      const longest = Math.max(...answer.series.flatMap((c) => c.elapsed));
+      const drawnMax = Number(await attr(page, '#curves-chart', 'data-x-max'));
+      assert.ok(
+        Math.abs(drawnMax - longest) < 0.002,
+        `x reaches ${drawnMax} s; the longest time is ${longest} s`,
+      );
+      await page.selectOption('select[name=xaxis]', 'epoch');
+      await waitForAttr(page, '#curves-chart', 'data-x-max', '3');
       // The 3 best completed trials highlighted, and the table limited to them.
       await page.selectOption('select[name=top]', '3');
       await waitForAttr(page, '#curves-chart', 'data-highlighted', '3');
@@ -410,6 +425,60 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
     }
   });
 
+  it('draws hundreds of random trials: hover reads a background curve, the contour shows the best', async () => {
+    const path = join(makeTempDir('dash-random'), 'embsweep.db');
+    fillLargeSweep(path, 'random', { trials: 300, epochs: 20 });
+    const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash-random-cwd'));
+    await server.waitFor(/dashboard: http/);
+    const base = dashboardUrl(server.stderr());
+    const trials = (await (
+      await fetch(`${base}api/sweeps/random/trials?limit=all`)
+    ).json()) as TrialsResponse;
+    const curves = (await (await fetch(`${base}api/sweeps/random/curves`)).json()) as CurvesResponse;
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${base}sweeps/random?cx=embedding_dim&cy=l2`);
+      await waitForAttr(page, '#curves-chart', 'data-series', '300');
+      // Sweep the pointer down the middle of the chart until it is over a curve; the readout
+      // names a trial and its value at an epoch, which must be that trial's recorded value.
+      const box = (await page.locator('#curves-chart').boundingBox())!;
+      let text = '';
+      for (let i = 0; i < 80 && !text.startsWith('Trial'); i++) {
+        await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.05 + (0.9 * i) / 80));
+        text = (await page.getByTestId('hover-info').textContent()) ?? '';
+      }
+      const read = /^Trial #(\d+) .* val_loss at epoch (\d+): ([\d.e-]+)$/.exec(text);
+      assert.ok(read, `the readout names a trial and a value: ${text}`);
+      const trial = trials.trials.find((t) => t.index + 1 === Number(read[1]));
+      const series = curves.series.find((c) => c.trialId === trial?.id);
+      const recorded = series?.values[series.steps.indexOf(Number(read[2]))];
+      assert.ok(
+        Math.abs(Number(read[3]) - (recorded ?? NaN)) <= 1e-3 * Math.abs(recorded ?? 1),
+        `readout ${read[3]}, recorded ${recorded}`,
+      );
+      // The contour of val_loss over embedding_dim and l2: every completed trial, the best starred.
+      const best = trials.trials.reduce((a, b) =>
+        (b.bestValue ?? Infinity) < (a.bestValue ?? Infinity) ? b : a,
+      );
+      await waitForAttr(page, '#contour-chart', 'data-points', '300');
+      assert.equal(await attr(page, '#contour-chart', 'data-x'), 'embedding_dim');
+      assert.equal(await attr(page, '#contour-chart', 'data-y'), 'l2');
+      assert.ok(Math.abs(Number(await attr(page, '#contour-chart', 'data-best')) - best.bestValue!) < 1e-3);
+      const [dim] = (await attr(page, '#contour-chart', 'data-best-at'))!.split(',');
+      assert.equal(Number(dim), best.params['embedding_dim']);
+      // The field never promises better than the best trial.
+      const [low] = (await attr(page, '#contour-chart', 'data-range'))!.split(',').map(Number);
+      assert.ok(low! >= best.bestValue! - 1e-3, `field low ${low}, best ${best.bestValue}`);
+      await page.selectOption('select[name=cy]', 'dropout');
+      await page.waitForURL(/cy=dropout/);
+      await waitForAttr(page, '#contour-chart', 'data-y', 'dropout');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
   it('says so when there are no sweeps yet, and names a page that does not exist', async () => {
     const dir = makeTempDir('empty');
     SqliteStore.open(join(dir, 'embsweep.db')).close();
@@ -453,6 +522,10 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
     await run.waitFor(/dashboard: http/);
     const base = dashboardUrl(run.stderr());
     const { page, errors } = await openPage();
+    const curveRequests: URL[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/curves?')) curveRequests.push(new URL(r.url()));
+    });
     try {
       await page.goto(`${base}sweeps/live`);
       await page.locator('[data-testid=sweep-status]').waitFor();
@@ -475,6 +548,14 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
         'no reload',
       );
       assert.match(await page.locator('tbody').innerText(), /running/);
+      // Live updates read only the curves of trials that changed (one runs at a time), not all again.
+      assert.equal(curveRequests[0]?.searchParams.get('trials'), null, 'the first read is of every trial');
+      const updates = curveRequests.slice(1);
+      assert.ok(updates.length > 0, 'the chart was updated live');
+      for (const url of updates) {
+        const ids = url.searchParams.get('trials')?.split(',') ?? [];
+        assert.ok(ids.length >= 1 && ids.length <= 2, `an update asked for ${url.search}`);
+      }
       // The sweep ends; the dashboard goes on serving until Ctrl-C, which then ends it normally.
       await run.waitFor(/still serving; Ctrl-C to stop/, 120_000);
       assert.deepEqual(errors, []);

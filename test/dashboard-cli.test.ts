@@ -9,6 +9,7 @@ import { dashboardUrl } from './support/browser.js';
 import { fillDatabase } from './support/fill-database.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 import { spawnCli } from './support/spawn-cli.js';
+import { decodeCurves } from '@embsweep/server/curves-binary';
 
 describe('embsweep dashboard (command line)', { timeout: 60_000 }, () => {
   it('says what is wrong with its flags or database', () => {
@@ -65,7 +66,9 @@ describe('embsweep dashboard (command line)', { timeout: 60_000 }, () => {
       for (const path of examples) {
         const res = await fetch(`${base}${path}`);
         assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
-        assert.ok(typeof (await res.json()) === 'object');
+        if (res.headers.get('content-type')?.startsWith('application/octet-stream'))
+          assert.equal(decodeCurves(await res.arrayBuffer()).curves.length, 2, path);
+        else assert.ok(typeof (await res.json()) === 'object');
       }
     } finally {
       server.child.kill('SIGINT');

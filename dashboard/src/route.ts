@@ -39,6 +39,9 @@ export interface SweepView {
   readonly y: ParameterY;
   /** That common epoch; undefined means the last one every trial with a value reached. */
   readonly epoch: number | undefined;
+  /** The contour's two parameters; undefined means the first two that vary. */
+  readonly contourX: string | undefined;
+  readonly contourY: string | undefined;
 }
 
 /** How many best trials can be highlighted. */
@@ -94,6 +97,8 @@ export function parseView(q: URLSearchParams): SweepView {
     x: q.get('x') ?? undefined,
     y: PARAMETER_Y.find((y) => y === q.get('y')) ?? 'best',
     epoch: /^[1-9][0-9]{0,8}$/.test(q.get('epoch') ?? '') ? Number(q.get('epoch')) : undefined,
+    contourX: q.get('cx') ?? undefined,
+    contourY: q.get('cy') ?? undefined,
   };
 }
 
@@ -120,6 +125,8 @@ export function viewQuery(view: SweepView): string {
   if (view.x) q.set('x', view.x);
   if (view.y !== 'best') q.set('y', view.y);
   if (view.epoch !== undefined) q.set('epoch', String(view.epoch));
+  if (view.contourX) q.set('cx', view.contourX);
+  if (view.contourY) q.set('cy', view.contourY);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -129,6 +129,9 @@ export class CurvesChart {
     set('highlighted', String(input.highlight.size));
     set('scale', input.logY ? 'logarithmic' : 'linear');
     set('x', input.x);
+    // The largest x drawn (the last epoch, or the longest time since a start), to check the axis.
+    const xMax = this.model?.extent.xMax;
+    set('xMax', xMax !== undefined && Number.isFinite(xMax) ? String(Number(xMax.toFixed(3))) : '');
     set('band', grouped ? input.band : '');
     // The first trial curve as drawn (after smoothing, up to a gap), so its numbers can be checked.
     const first = this.model?.drawn.find((d) => d.role === 'trial');

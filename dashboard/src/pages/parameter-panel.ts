@@ -84,7 +84,7 @@ export function renderParameterPanel(
 }
 
 /** The distribution a top-level parameter was given in the sweep file, if any. */
-function distributionOf(meta: SweepResponse, name: string): string | undefined {
+export function distributionOf(meta: SweepResponse, name: string): string | undefined {
   const spec = meta.spec as { parameters?: Record<string, { distribution?: unknown }> } | null;
   const distribution = spec?.parameters?.[name]?.distribution;
   return typeof distribution === 'string' ? distribution : undefined;

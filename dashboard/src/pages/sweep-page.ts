@@ -13,6 +13,8 @@ import { CurveCache } from '../data/curve-cache.js';
 import type { BinaryCurve } from '@embsweep/server/curves-binary';
 import { curvesLegend } from '../charts/curves-legend.js';
 import { HistoryChart } from '../charts/history-chart.js';
+import { ContourChart } from '../charts/contour-chart.js';
+import { renderContourPanel } from './contour-panel.js';
 import { ParallelChart } from '../charts/parallel-chart.js';
 import { ParameterChart } from '../charts/parameter-chart.js';
 import { sweepHref, type SweepView } from '../route.js';
@@ -60,6 +62,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         scatter: ScatterChart;
         parallel: ParallelChart;
         history: HistoryChart;
+        contour: ContourChart;
       }
     | undefined;
   let firstChart = true;
@@ -91,6 +94,9 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       id: 'parallel-chart',
       'aria-label': 'parallel coordinates of parameters and metric',
     }),
+    contourControls: h('div', { class: 'controls' }),
+    contour: h('canvas', { id: 'contour-chart', 'aria-label': 'the metric over two parameters' }),
+    contourBox: h('div', { class: 'contour' }),
   };
   el.hoverInfo.textContent = 'Hover a curve to name its trial; click it to select the trial.';
   fill(root, loadingView(`sweep ${sweep}`));
@@ -130,14 +136,15 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   }
 
   el.paramBox.append(el.param);
+  el.contourBox.append(el.contourControls, h('div', { class: 'chart-box small' }, el.contour));
   el.scatterBox.append(el.scatter);
 
+  function destroyCharts(): void {
+    if (charts) for (const chart of Object.values(charts)) chart.destroy();
+  }
+
   function layout(): void {
-    charts?.curves.destroy();
-    charts?.param.destroy();
-    charts?.scatter.destroy();
-    charts?.parallel.destroy();
-    charts?.history.destroy();
+    destroyCharts();
     fill(
       root,
       h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-link': true }, 'Sweeps'), ' / ', sweep),
@@ -165,6 +172,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
           h('div', { class: 'chart-box small' }, el.parallel),
         ),
         el.importance,
+        el.contourBox,
       ),
       h(
         'section',
@@ -181,6 +189,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       scatter: new ScatterChart(el.scatter),
       parallel: new ParallelChart(el.parallel),
       history: new HistoryChart(el.history),
+      contour: new ContourChart(el.contour),
     };
   }
 
@@ -319,6 +328,10 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
       params: vary,
     });
     charts.history.update({ metric: meta.sweep.metric, goal: meta.sweep.goal, trials: visible });
+    renderContourPanel(
+      { controls: el.contourControls, box: el.contourBox, chart: charts.contour },
+      { meta, vary, visible, view, onView: setView },
+    );
     if (extras && extras.importance.importance.length > 0)
       fill(el.importance, importanceBars(extras.importance));
     else el.importance.replaceChildren();
@@ -355,11 +368,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
         renderBelow();
       }
     } catch (error) {
-      charts?.curves.destroy();
-      charts?.param.destroy();
-      charts?.scatter.destroy();
-      charts?.parallel.destroy();
-      charts?.history.destroy();
+      destroyCharts();
       charts = undefined;
       fill(root, errorView(error, { href: '/', label: 'Back to the sweeps' }));
     }
@@ -368,11 +377,7 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   return {
     refresh: () => refreshWith({ meta: true, table: true }),
     dispose() {
-      charts?.curves.destroy();
-      charts?.param.destroy();
-      charts?.scatter.destroy();
-      charts?.parallel.destroy();
-      charts?.history.destroy();
+      destroyCharts();
     },
   };
 }
