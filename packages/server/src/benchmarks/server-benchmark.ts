@@ -80,7 +80,7 @@ async function firstChart(page: Page, url: string, series: number): Promise<numb
  * readout written and the next frame painted, and how many moves found a curve.
  */
 async function hoverTimes(page: Page): Promise<{ times: number[]; hits: number }> {
-  return page.evaluate(HOVER_SCRIPT) as Promise<{ times: number[]; hits: number }>;
+  return page.evaluate<{ times: number[]; hits: number }>(HOVER_SCRIPT);
 }
 
 // Run in the page (as text: this package is compiled without the DOM's types).
