@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { CurvesResponse, TrialsResponse } from '@embsweep/server';
+import type { CurvesResponse, SweepsResponse, TrialsResponse } from '@embsweep/server';
 import { ResultsReader, SqliteStore } from '@embsweep/store';
 import { fillLargeSweep, fillSeededDatabase, gridPlan, makeTempDir } from '@embsweep/store/testing';
 import { validateSweep } from '@embsweep/core/sweep-file';
@@ -472,6 +472,53 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       await page.selectOption('select[name=cy]', 'dropout');
       await page.waitForURL(/cy=dropout/);
       await waitForAttr(page, '#contour-chart', 'data-y', 'dropout');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await stop(server);
+    }
+  });
+
+  it('compares sweeps: their best so far against trial number and their best curves, overlaid', async () => {
+    const path = join(makeTempDir('dash-compare'), 'embsweep.db');
+    fillLargeSweep(path, 'wide', { trials: 40, epochs: 10 });
+    fillLargeSweep(path, 'narrow', { trials: 25, epochs: 10 });
+    const server = spawnCli(['dashboard', '--db', path, '--port', '0'], makeTempDir('dash-compare-cwd'));
+    await server.waitFor(/dashboard: http/);
+    const base = dashboardUrl(server.stderr());
+    const { sweeps } = (await (await fetch(`${base}api/sweeps`)).json()) as SweepsResponse;
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(base);
+      await page.check('input[name=compare][value=wide]');
+      await page.check('input[name=compare][value=narrow]');
+      await page.click('a:text("Compare 2 sweeps")');
+      await page.waitForURL(/\/compare\?sweeps=wide,narrow$/);
+      await waitForAttr(page, '#compare-history', 'data-series', '2');
+      // The running best ends at each sweep's best value.
+      const ends = JSON.parse((await attr(page, '#compare-history', 'data-ends'))!) as number[];
+      assert.deepEqual(
+        ends,
+        ['wide', 'narrow'].map((name) => sweeps.find((s) => s.name === name)?.bestValue),
+      );
+      // Each sweep's best trial's curve, to its last epoch.
+      await waitForAttr(page, '#compare-curves', 'data-series', '2');
+      const lastOfBest = async (name: string) => {
+        const { trials } = (await (
+          await fetch(`${base}api/sweeps/${name}/trials?top=1`)
+        ).json()) as TrialsResponse;
+        const curves = (await (
+          await fetch(`${base}api/sweeps/${name}/curves?trials=${trials[0]?.id}`)
+        ).json()) as CurvesResponse;
+        return curves.series[0]?.values.at(-1);
+      };
+      assert.deepEqual(JSON.parse((await attr(page, '#compare-curves', 'data-ends'))!), [
+        await lastOfBest('wide'),
+        await lastOfBest('narrow'),
+      ]);
+      assert.match(await page.getByTestId('compare-notes').innerText(), /wide · random · 40 completed/);
+      await page.reload();
+      await waitForAttr(page, '#compare-history', 'data-series', '2');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

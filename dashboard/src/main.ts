@@ -1,5 +1,6 @@
 import { watchChanges } from './live.js';
 import type { Page } from './pages/page.js';
+import { comparePage } from './pages/compare-page.js';
 import { sweepPage } from './pages/sweep-page.js';
 import { sweepsPage } from './pages/sweeps-page.js';
 import { trialPage } from './pages/trial-page.js';
@@ -26,6 +27,9 @@ function show(): void {
       break;
     case 'trial':
       page = trialPage(root, route.sweep, route.trialId);
+      break;
+    case 'compare':
+      page = comparePage(root, route.sweeps);
       break;
     case 'missing':
       page = undefined;

@@ -54,11 +54,16 @@ export type Route =
   | { readonly page: 'sweeps' }
   | { readonly page: 'sweep'; readonly sweep: string; readonly view: SweepView }
   | { readonly page: 'trial'; readonly sweep: string; readonly trialId: number }
+  | { readonly page: 'compare'; readonly sweeps: readonly string[] }
   | { readonly page: 'missing'; readonly path: string };
 
 export function parseRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { page: 'sweeps' };
+  if (parts[0] === 'compare' && parts.length === 1) {
+    const sweeps = (new URLSearchParams(search).get('sweeps') ?? '').split(',').filter((s) => s !== '');
+    return { page: 'compare', sweeps: [...new Set(sweeps)] };
+  }
   if (parts[0] === 'sweeps' && parts.length === 2) {
     return {
       page: 'sweep',
@@ -133,6 +138,8 @@ export function viewQuery(view: SweepView): string {
 
 export const sweepHref = (sweep: string, view?: SweepView) =>
   `/sweeps/${encodeURIComponent(sweep)}${view ? viewQuery(view) : ''}`;
+export const compareHref = (sweeps: readonly string[]) =>
+  `/compare?sweeps=${sweeps.map(encodeURIComponent).join(',')}`;
 export const trialHref = (sweep: string, trialId: number) =>
   `/sweeps/${encodeURIComponent(sweep)}/trials/${trialId}`;
 

@@ -1,6 +1,7 @@
 import type { TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
 import { formatNumber } from '../ui/format.js';
+import { runningBest } from './running-best.js';
 
 export interface HistoryInput {
   readonly metric: string;
@@ -55,16 +56,8 @@ export class HistoryChart {
   }
 
   update(input: HistoryInput): void {
-    const withValue = [...input.trials].filter((t) => t.bestValue !== null).sort((a, b) => a.index - b.index);
-    const better = (a: number, b: number) => (input.goal === 'maximize' ? a > b : a < b);
-    const runningBest: Point[] = [];
-    let best: number | undefined;
-    for (const t of withValue) {
-      // Only finished trials move the running best: a pruned trial's value is partial.
-      if (t.state === 'completed' && (best === undefined || better(t.bestValue ?? NaN, best)))
-        best = t.bestValue ?? undefined;
-      if (best !== undefined) runningBest.push({ x: t.index + 1, y: best });
-    }
+    const withValue = input.trials.filter((t) => t.bestValue !== null);
+    const best = runningBest(input.trials, input.goal);
     this.chart.data.datasets = [
       ...STATES.map(({ state, label, color, hollow }) => ({
         type: 'scatter' as const,
@@ -79,7 +72,7 @@ export class HistoryChart {
       {
         type: 'line' as const,
         label: `running best ${input.metric}`,
-        data: runningBest,
+        data: best,
         borderColor: '#333333',
         backgroundColor: '#333333',
         stepped: true,
@@ -91,7 +84,7 @@ export class HistoryChart {
     if (y?.title) y.title.text = `best ${input.metric}`;
     this.chart.update('none');
     this.canvas.dataset['points'] = String(withValue.length);
-    this.canvas.dataset['best'] = best === undefined ? '' : String(best);
+    this.canvas.dataset['best'] = best.length === 0 ? '' : String(best.at(-1)?.y);
   }
 
   destroy(): void {

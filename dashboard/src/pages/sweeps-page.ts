@@ -1,6 +1,6 @@
 import type { SweepsResponse } from '@embsweep/server';
 import { getJson } from '../api.js';
-import { sweepHref } from '../route.js';
+import { compareHref, sweepHref } from '../route.js';
 import { fill, h } from '../ui/dom.js';
 import { formatNumber, formatTime } from '../ui/format.js';
 import { emptyView, errorView, loadingView } from '../ui/status-views.js';
@@ -10,6 +10,16 @@ import type { Page } from './page.js';
 export function sweepsPage(root: HTMLElement): Page {
   document.title = 'Sweeps · embsweep';
   fill(root, loadingView('sweeps'));
+  // Sweeps ticked for comparison (kept across live refreshes of the list).
+  const chosen = new Set<string>();
+  const compareLink = h('p', { class: 'compare-link' });
+  const showCompareLink = () =>
+    fill(
+      compareLink,
+      chosen.size >= 2
+        ? h('a', { href: compareHref([...chosen]), 'data-link': true }, `Compare ${chosen.size} sweeps`)
+        : h('span', { class: 'muted' }, 'Tick two or more sweeps to compare their searches.'),
+    );
   const refresh = async () => {
     let data: SweepsResponse;
     try {
@@ -34,7 +44,24 @@ export function sweepsPage(root: HTMLElement): Page {
       h(
         'tr',
         { 'data-sweep': s.name },
-        h('td', {}, h('a', { href: sweepHref(s.name), 'data-link': true }, s.name)),
+        h(
+          'td',
+          {},
+          h('input', {
+            type: 'checkbox',
+            name: 'compare',
+            value: s.name,
+            'aria-label': `compare ${s.name}`,
+            checked: chosen.has(s.name),
+            onchange: (e: Event) => {
+              if ((e.target as HTMLInputElement).checked) chosen.add(s.name);
+              else chosen.delete(s.name);
+              showCompareLink();
+            },
+          }),
+          ' ',
+          h('a', { href: sweepHref(s.name), 'data-link': true }, s.name),
+        ),
         h('td', {}, s.method),
         h('td', {}, h('span', { class: `badge status-${s.status}` }, s.status)),
         h(
@@ -53,9 +80,11 @@ export function sweepsPage(root: HTMLElement): Page {
         h('td', {}, formatTime(s.finishedAt)),
       ),
     );
+    showCompareLink();
     fill(
       root,
       h('h1', {}, 'Sweeps'),
+      compareLink,
       h(
         'table',
         { class: 'sweeps' },

@@ -128,7 +128,7 @@ export function createApp(options: AppOptions): { app: Express; feed: ChangeFeed
 
   app.use(express.static(options.staticDir, { index: 'index.html', dotfiles: 'ignore', redirect: false }));
   // The page's own routes: deep links that survive a reload.
-  app.get(['/sweeps/:sweep', '/sweeps/:sweep/trials/:trial'], (_req, res) => {
+  app.get(['/sweeps/:sweep', '/sweeps/:sweep/trials/:trial', '/compare'], (_req, res) => {
     res.sendFile(join(options.staticDir, 'index.html'));
   });
   app.use((_req, res) => {
