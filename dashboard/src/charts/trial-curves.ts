@@ -5,6 +5,9 @@ import { smooth } from './smoothing.js';
 import { endMarker, stateDash } from './trial-style.js';
 import type { LineBatch, TypedLine } from './typed-lines.js';
 
+/** Beyond this many curves, each is a hairline. */
+const HAIRLINES_FROM = 300;
+
 /** A drawn curve the pointer can find: its trial, role and points as drawn (smoothed). */
 export interface DrawnCurve extends TypedLine {
   readonly trialId: number;
@@ -55,7 +58,10 @@ export function trialCurves(input: CurvesInput): TrialCurves {
   for (const c of input.series) add(c, 'trial');
   for (const c of input.trainSeries) add(c, 'train');
 
-  const alpha = densityAlpha(drawn.filter((d) => d.role === 'trial').length) * (faded ? 0.35 : 1);
+  const curves = drawn.filter((d) => d.role === 'trial').length;
+  const alpha = densityAlpha(curves) * (faded ? 0.35 : 1);
+  // Hairlines when there are many: as legible at that density, and quicker to draw.
+  const width = (role: 'trial' | 'train') => (role === 'train' || curves > HAIRLINES_FROM ? 1 : 1.5);
   const batches = new Map<string, LineBatch & { lines: TypedLine[] }>();
   const batch = (color: string, width: number, dash: readonly number[], dots = false) => {
     const key = `${color}|${width}|${dash.join(',')}|${dots}`;
@@ -76,8 +82,7 @@ export function trialCurves(input: CurvesInput): TrialCurves {
     const trial = input.trials.get(d.trialId) as TrialRow;
     const color = trialColor(trial);
     const dash = d.role === 'train' ? [2, 3] : stateDash(trial.state);
-    if (!emphasised.has(d.trialId))
-      batch(withAlpha(color, alpha), d.role === 'train' ? 1 : 1.5, dash).lines.push(d);
+    if (!emphasised.has(d.trialId)) batch(withAlpha(color, alpha), width(d.role), dash).lines.push(d);
     if (d.role !== 'trial') continue;
     // The epoch whose weights the trial keeps, on whatever metric is drawn.
     const at = trial.bestEpoch === null ? -1 : indexOf(d.steps, trial.bestEpoch);

@@ -106,16 +106,20 @@ export function sweepPage(root: HTMLElement, sweep: string, initial: SweepView):
   const colorOf = (meta: SweepResponse) => view.color ?? varying(meta)[0]?.name;
 
   async function load(parts: { meta: boolean; table: boolean }): Promise<void> {
-    const meta = parts.meta || !data ? await getJson<SweepResponse>(api) : data.meta;
+    const kept = parts.meta ? undefined : data; // what need not be read again
+    // The first load reads the curves beside the sweep and its trials (their metric is the
+    // sweep's own unless the URL names one; training curves wait for the metric names).
+    if (data === undefined && !view.train) curveCache.prefetch(view.metric);
+    // The table's page does not depend on the rest: asked at once, beside the sweep and trials.
+    const [meta, all, table] = await Promise.all([
+      kept ? kept.meta : getJson<SweepResponse>(api),
+      kept ? kept.all : getJson<TrialsResponse>(`${api}/trials?limit=all`).then((r) => [...r.trials]),
+      parts.table || !kept ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : kept.table,
+    ]);
     const metric = metricOf(meta);
     const train = view.train ? trainingMetric(metric, meta.metrics) : undefined;
-    const all =
-      parts.meta || !data ? [...(await getJson<TrialsResponse>(`${api}/trials?limit=all`)).trials] : data.all;
-    const [curves, table] = await Promise.all([
-      // Only the curves of trials that changed since the last read (curve-cache.ts).
-      curveCache.load([metric, ...(train ? [train] : [])], all),
-      parts.table || !data ? getJson<TrialsResponse>(`${api}/trials?${trialsQuery(view)}`) : data.table,
-    ]);
+    // Only the curves of trials that changed since the last read (curve-cache.ts).
+    const curves = await curveCache.load([metric, ...(train ? [train] : [])], all);
     data = {
       meta,
       all,

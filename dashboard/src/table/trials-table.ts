@@ -4,6 +4,9 @@ import { trialHref, type SweepView } from '../route.js';
 import { fill, h } from '../ui/dom.js';
 import { formatDuration, formatNumber, formatValue } from '../ui/format.js';
 
+/** Beyond this many values, a parameter gets no tick box per value in the filters. */
+const MAX_FILTER_VALUES = 30;
+
 const STATES = ['completed', 'pruned', 'failed', 'running', 'pending', 'interrupted'] as const;
 const PAGE_SIZE = 50;
 
@@ -80,29 +83,36 @@ export function renderTrialsTable(
       ),
     ),
   );
+  // One chip per value is a filter for a handful of values; a continuous range gets a note.
   const paramFilters = varying.map((p) =>
-    h(
-      'fieldset',
-      { class: 'filter', 'data-param': p.name },
-      h('legend', {}, p.name),
-      p.values.map((v) => {
-        const key = keyOf(v);
-        const current = view.filters[p.name] ?? [];
-        return h(
-          'label',
-          { class: 'chip' },
-          h('input', {
-            type: 'checkbox',
-            name: `param.${p.name}`,
-            value: key,
-            checked: current.includes(key),
-            onchange: () =>
-              events.onView({ filters: { ...view.filters, [p.name]: toggleIn(current, key) }, page: 0 }),
+    p.values.length > MAX_FILTER_VALUES
+      ? h(
+          'p',
+          { class: 'filter muted', 'data-param': p.name },
+          `${p.name}: ${p.values.length} values, too many to tick; sort by it instead`,
+        )
+      : h(
+          'fieldset',
+          { class: 'filter', 'data-param': p.name },
+          h('legend', {}, p.name),
+          p.values.map((v) => {
+            const key = keyOf(v);
+            const current = view.filters[p.name] ?? [];
+            return h(
+              'label',
+              { class: 'chip' },
+              h('input', {
+                type: 'checkbox',
+                name: `param.${p.name}`,
+                value: key,
+                checked: current.includes(key),
+                onchange: () =>
+                  events.onView({ filters: { ...view.filters, [p.name]: toggleIn(current, key) }, page: 0 }),
+              }),
+              formatValue(v),
+            );
           }),
-          formatValue(v),
-        );
-      }),
-    ),
+        ),
   );
 
   const columns: { key: string; label: string; cell: (t: TrialRow) => Node | string; num?: boolean }[] = [

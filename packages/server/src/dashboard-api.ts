@@ -30,6 +30,7 @@ import type {
   TrialsResponse,
 } from './api-types.js';
 
+import { AnswerMemo } from './answer-memo.js';
 import { encodeCurves } from './curves-binary.js';
 import { GAP_METRICS, gapCurves, gapMetricsFor } from './gap-curves.js';
 import type { CurveQuery, TrialQuery } from './request-params.js';
@@ -40,6 +41,9 @@ import type { CurveQuery, TrialQuery } from './request-params.js';
  * only; every answer reflects the database at the time of the call.
  */
 export class DashboardApi {
+  /** Answers that cost a pass over a sweep, kept until the database changes. */
+  private readonly memo: AnswerMemo;
+
   constructor(
     private readonly reader: ResultsReader,
     private readonly now: () => number = Date.now,
@@ -47,8 +51,10 @@ export class DashboardApi {
      * Most values one curves answer carries (about 10 bytes of JSON each): with many trials
      * the points per series are lowered to fit, and the answer says so in `points`.
      */
-    private readonly maxValues = 2_000_000,
-  ) {}
+    private readonly maxValues = 500_000,
+  ) {
+    this.memo = new AnswerMemo(() => reader.dataVersion());
+  }
 
   sweeps(): SweepsResponse {
     return { sweeps: this.reader.listSweeps() };
@@ -106,22 +112,24 @@ export class DashboardApi {
         'The request is not valid',
       );
     }
-    const read = [
-      ...this.reader.thinCurves(
-        record.id,
-        metrics.filter((m) => !(m in GAP_METRICS)),
-        query.points,
-        query.trials,
-      ),
-      ...metrics
-        .filter((m) => m in GAP_METRICS)
-        .flatMap((m) => gapCurves(this.reader, record.id, m, query.points, query.trials)),
-    ];
-    const points = Math.max(
-      10,
-      Math.min(query.points, Math.floor(this.maxValues / Math.max(1, read.length))),
-    );
-    return { metrics, points, curves: points < query.points ? read.map((c) => thinCurve(c, points)) : read };
+    // Fewer points per curve when many curves would make the answer too big.
+    const curves = this.reader.countTrialsWithCurves(record.id, query.trials) * metrics.length;
+    const points = Math.max(10, Math.min(query.points, Math.floor(this.maxValues / Math.max(1, curves))));
+    return {
+      metrics,
+      points,
+      curves: [
+        ...this.reader.thinCurves(
+          record.id,
+          metrics.filter((m) => !(m in GAP_METRICS)),
+          points,
+          query.trials,
+        ),
+        ...metrics
+          .filter((m) => m in GAP_METRICS)
+          .flatMap((m) => gapCurves(this.reader, record.id, m, points, query.trials)),
+      ],
+    };
   }
 
   /** The curves answer (a CurvesResponse) as JSON text. */
@@ -139,6 +147,10 @@ export class DashboardApi {
 
   /** PED-ANOVA importance of the parameters the sweep varies (see sweepImportance). */
   importance(name: string): ImportanceResponse {
+    return this.memo.get(`importance|${name}`, () => this.computeImportance(name));
+  }
+
+  private computeImportance(name: string): ImportanceResponse {
     const { trials, importance } = sweepImportance(this.reader, name);
     return {
       trials,
@@ -148,6 +160,10 @@ export class DashboardApi {
 
   /** The sweep's configurations compared across their completed seeds (see compareConfigurations). */
   configurations(name: string): ConfigurationsResponse {
+    return this.memo.get(`configurations|${name}`, () => this.computeConfigurations(name));
+  }
+
+  private computeConfigurations(name: string): ConfigurationsResponse {
     const spec = this.reader.sweepSpec(name);
     const comparison = compareSweep(this.reader, name);
     const sufficient = smallestSufficient(comparison);
@@ -225,6 +241,10 @@ export class DashboardApi {
 
   /** Each trial's generalization gap at its best epoch and at its end, and whether it overfitted. */
   fit(name: string): FitResponse {
+    return this.memo.get(`fit|${name}`, () => this.computeFit(name));
+  }
+
+  private computeFit(name: string): FitResponse {
     return {
       trials: this.reader.trialFits(name).map((f) => ({
         trialId: f.trial_id,

@@ -14,3 +14,6 @@ CREATE TABLE curve_thumbnails (
   elapsed  BLOB NOT NULL,
   PRIMARY KEY (trial_id, attempt, name)
 ) WITHOUT ROWID;
+
+-- Which thumbnails a sweep's metric has, and of how many points, without touching their blobs.
+CREATE INDEX curve_thumbnails_by_name ON curve_thumbnails (name, trial_id, attempt, recorded);

@@ -28,16 +28,20 @@ const POINTS_SQL = `SELECT m.step, m.value, m.is_nan, (julianday(m.recorded_at) 
 /** One curve of one attempt, every point, thinned to `points` (ThinCurve arrays). */
 function readThinCurve(db: Db, trialId: number, attempt: number, name: string, points: number): ThinCurve {
   const rows = db.prepare(POINTS_SQL).raw(true).all(name, trialId, attempt) as PointRow[];
-  const values = Float64Array.from(rows, ([, value, isNan]) => (isNan === 1 || value === null ? NaN : value));
-  const kept = keptIndices(values, points);
-  return {
+  const all: ThinCurve = {
     trialId,
     name,
     recorded: rows.length,
-    steps: Int32Array.from(kept, (i) => rows[i]?.[0] ?? 0),
-    values: Float64Array.from(kept, (i) => values[i] ?? NaN),
-    elapsed: Float32Array.from(kept, (i) => Math.max(0, rows[i]?.[3] ?? 0)),
+    steps: new Int32Array(rows.length),
+    values: new Float64Array(rows.length),
+    elapsed: new Float32Array(rows.length),
   };
+  rows.forEach(([step, value, isNan, elapsed], i) => {
+    all.steps[i] = step;
+    all.values[i] = isNan === 1 || value === null ? NaN : value;
+    all.elapsed[i] = Math.max(0, elapsed ?? 0);
+  });
+  return thinCurve(all, points);
 }
 
 const bytes = (a: Int32Array | Float64Array | Float32Array) =>
@@ -71,13 +75,20 @@ function decode<T extends Int32Array | Float64Array | Float32Array>(
 /** A thin curve thinned further to `points` (keptIndices on its values). */
 export function thinCurve(c: ThinCurve, points: number): ThinCurve {
   if (c.values.length <= points) return c;
-  const kept = keptIndices(c.values, points);
-  return {
-    ...c,
-    steps: Int32Array.from(kept, (i) => c.steps[i] ?? 0),
-    values: Float64Array.from(kept, (i) => c.values[i] ?? NaN),
-    elapsed: Float32Array.from(kept, (i) => c.elapsed[i] ?? 0),
-  };
+  return pick(c, keptIndices(c.values, points));
+}
+
+/** The points of a curve at `kept` (loops: TypedArray.from with a function is slow in V8). */
+function pick(c: ThinCurve, kept: readonly number[]): ThinCurve {
+  const n = kept.length;
+  const [steps, values, elapsed] = [new Int32Array(n), new Float64Array(n), new Float32Array(n)];
+  for (let k = 0; k < n; k++) {
+    const i = kept[k] ?? 0;
+    steps[k] = c.steps[i] ?? 0;
+    values[k] = c.values[i] ?? NaN;
+    elapsed[k] = c.elapsed[i] ?? 0;
+  }
+  return { ...c, steps, values, elapsed };
 }
 
 /** A thumbnail thinned to `points`: itself when it holds the whole curve or was thinned to as many. */
@@ -98,11 +109,43 @@ function fromRow(name: string, [trialId, recorded, steps, vals, elapsed]: Thumbn
   };
 }
 
+/** How many trials of a sweep (or of `trialIds`) have curves: what a curves answer will hold per metric. */
+export function countTrialsWithCurves(db: Db, sweepId: number, trialIds?: readonly number[]): number {
+  const ids = db
+    .prepare('SELECT id FROM trials WHERE sweep_id = ? AND epochs_run > 0')
+    .pluck()
+    .all(sweepId) as number[];
+  const wanted = trialIds && new Set(trialIds);
+  return wanted === undefined ? ids.length : ids.filter((id) => wanted.has(id)).length;
+}
+
+/**
+ * Decoded thumbnails a long-lived reader keeps (the dashboard server), so a page of ten thousand
+ * curves does not read them from the file again on every load. A thumbnail never changes once
+ * written: a later point of its attempt deletes it (and the curve is then read point by point),
+ * so an entry is found again only while the row is still there with the same point count.
+ */
+export class ThumbnailCache {
+  private readonly entries = new Map<string, ThinCurve>();
+
+  constructor(private readonly capacity = 40_000) {}
+
+  get(key: string): ThinCurve | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, curve: ThinCurve): void {
+    if (this.entries.size >= this.capacity) this.entries.clear(); // crude but bounded
+    this.entries.set(key, curve);
+  }
+}
+
 /**
  * The curves of a sweep's latest attempts for the named metrics, each thinned to at most
  * `points` (see keptIndices), optionally only of some trials. Finished attempts come from their
- * thumbnails when those hold enough points; running ones, and any finished before thumbnails
- * existed, are read point by point. Order: by metric as asked, then by trial id.
+ * thumbnails when those hold enough points (from `cache` when given); running ones, and any
+ * finished before thumbnails existed, are read point by point. Order: by metric as asked, then
+ * by trial id.
  */
 export function readThinCurves(
   db: Db,
@@ -110,6 +153,7 @@ export function readThinCurves(
   names: readonly string[],
   points: number,
   trialIds?: readonly number[],
+  cache: ThumbnailCache = new ThumbnailCache(),
 ): ThinCurve[] {
   const wanted = trialIds && new Set(trialIds);
   const trials = (
@@ -118,13 +162,14 @@ export function readThinCurves(
       .raw(true)
       .all(sweepId) as [number, number][]
   ).filter(([id]) => wanted === undefined || wanted.has(id));
-  const bulk = db
+  // Which thumbnails exist, and of how many points: from an index, without touching the blobs.
+  // A sweep's trial ids are one range (trials of other sweeps in it are dropped by attempt below).
+  const present = db
     .prepare(
-      `SELECT c.trial_id, c.recorded, c.steps, c.vals, c.elapsed FROM trials t
-         JOIN curve_thumbnails c ON c.trial_id = t.id AND c.attempt = t.attempt
-        WHERE t.sweep_id = ? AND c.name = ?`,
+      'SELECT trial_id, attempt, recorded FROM curve_thumbnails WHERE name = ? AND trial_id BETWEEN ? AND ?',
     )
     .raw(true);
+  const [first, last] = [trials[0]?.[0] ?? 0, trials.at(-1)?.[0] ?? -1];
   const one = db
     .prepare(
       'SELECT trial_id, recorded, steps, vals, elapsed FROM curve_thumbnails WHERE trial_id = ? AND attempt = ? AND name = ?',
@@ -132,22 +177,32 @@ export function readThinCurves(
     .raw(true);
   const out: ThinCurve[] = [];
   for (const name of names) {
-    // The whole sweep in one pass; a few trials (a live update) one by one.
-    const stored = new Map<number, ThumbnailRow>();
-    if (wanted === undefined)
-      for (const row of bulk.iterate(sweepId, name) as Iterable<ThumbnailRow>) stored.set(row[0], row);
+    const stored = new Map(
+      (present.all(name, first, last) as [number, number, number][]).map(([id, attempt, recorded]) => [
+        `${id}|${attempt}`,
+        recorded,
+      ]),
+    );
     for (const [trialId, attempt] of trials) {
-      const row =
-        wanted === undefined
-          ? stored.get(trialId)
-          : (one.get(trialId, attempt, name) as ThumbnailRow | undefined);
+      const recorded = stored.get(`${trialId}|${attempt}`);
       // A thumbnail serves when it holds the whole curve or at least as many points as asked.
-      const enough = row !== undefined && (row[1] <= THUMBNAIL_POINTS || points <= THUMBNAIL_POINTS);
-      const curve = enough
-        ? thinAgain(fromRow(name, row), points)
+      const serves = recorded !== undefined && (recorded <= THUMBNAIL_POINTS || points <= THUMBNAIL_POINTS);
+      const curve = serves
+        ? thumbnail(trialId, attempt, name, recorded)
         : readThinCurve(db, trialId, attempt, name, points);
       if (curve.recorded > 0) out.push(curve);
     }
   }
   return out;
+
+  function thumbnail(trialId: number, attempt: number, name: string, recorded: number): ThinCurve {
+    // Kept as thinned for this answer: a page asks at the same resolution every time.
+    const key = `${trialId}|${attempt}|${name}|${recorded}|${points}`;
+    let curve = cache.get(key);
+    if (curve === undefined) {
+      curve = thinAgain(fromRow(name, one.get(trialId, attempt, name) as ThumbnailRow), points);
+      cache.set(key, curve);
+    }
+    return curve;
+  }
 }

@@ -9,9 +9,9 @@ export {
   type SweepSummary,
   type SummaryRow,
   type CompletedTrialValue,
-  type TrialFit,
   type ArtifactInfo,
 } from './results-reader.js';
+export type { TrialFit } from './trial-fits.js';
 export { MAX_ARTIFACT_BYTES } from './sqlite-store.js';
 export { compareSweep, type CompareSweepOptions } from './compare-sweep.js';
 export { sweepImportance } from './sweep-importance.js';

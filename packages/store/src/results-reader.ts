@@ -4,7 +4,8 @@ import type { Curve, SweepRecord, SweepSpec, TrialEvent, TrialRecord } from '@em
 import { NotFoundError, StoreError } from '@embsweep/core/errors';
 import { closestName } from '@embsweep/core/suggest';
 import { readMetricNames, readSweepCurves, readTrialCurves } from './curve-queries.js';
-import { readThinCurves, type ThinCurve } from './curve-thumbnails.js';
+import { readTrialFits, type TrialFit } from './trial-fits.js';
+import { ThumbnailCache, countTrialsWithCurves, readThinCurves, type ThinCurve } from './curve-thumbnails.js';
 import { loadMigrations } from './migrations.js';
 import type { Db } from './open-database.js';
 import { openForReading } from './open-for-reading.js';
@@ -46,22 +47,6 @@ export interface ArtifactInfo {
   readonly createdAt: string;
 }
 
-/** One row of the trial_fit view (see docs/results-database.md). */
-export interface TrialFit {
-  readonly trial_id: number;
-  readonly best_epoch: number | null;
-  readonly loss_gap_at_best: number | null;
-  readonly acc_gap_at_best: number | null;
-  readonly loss_gap_at_end: number | null;
-  readonly acc_gap_at_end: number | null;
-  readonly min_val_loss: number | null;
-  readonly min_val_loss_epoch: number | null;
-  readonly final_val_loss: number | null;
-  readonly overfitting: 0 | 1 | null;
-  /** The embedding's effective rank at the best epoch (see the emb_* diagnostics), when measured. */
-  readonly effective_rank_at_best: number | null;
-}
-
 /** A completed trial's best and final value of one metric (see completedTrialValues). */
 export interface CompletedTrialValue {
   readonly trial_id: number;
@@ -76,6 +61,8 @@ export interface CompletedTrialValue {
 export class ResultsReader {
   /** The file it opened (device and inode), to notice when it is deleted or replaced. */
   private readonly identity: string | undefined;
+  /** Thumbnails already decoded: a dashboard reads the same ones on every page load. */
+  private readonly thumbnails = new ThumbnailCache();
 
   private constructor(
     private readonly db: Db,
@@ -202,6 +189,11 @@ export class ResultsReader {
     return readSweepCurves(this.db, sweepId, names);
   }
 
+  /** How many trials of a sweep (or of some of its trials) have curves. */
+  countTrialsWithCurves(sweepId: number, trialIds?: readonly number[]): number {
+    return countTrialsWithCurves(this.db, sweepId, trialIds);
+  }
+
   /** The curves thinned for drawing, from thumbnails where they serve (see readThinCurves). */
   thinCurves(
     sweepId: number,
@@ -209,7 +201,7 @@ export class ResultsReader {
     points: number,
     trialIds?: readonly number[],
   ): ThinCurve[] {
-    return readThinCurves(this.db, sweepId, names, points, trialIds);
+    return readThinCurves(this.db, sweepId, names, points, trialIds, this.thumbnails);
   }
 
   /** Every metric of one trial's latest attempt. */
@@ -303,17 +295,7 @@ export class ResultsReader {
    * with the embedding's effective rank at the best epoch.
    */
   trialFits(sweep: string): TrialFit[] {
-    this.sweepSpec(sweep);
-    return this.db
-      .prepare(
-        `SELECT f.trial_id, f.best_epoch, f.loss_gap_at_best, f.acc_gap_at_best, f.loss_gap_at_end,
-                f.acc_gap_at_end, f.min_val_loss, f.min_val_loss_epoch, f.final_val_loss, f.overfitting,
-                (SELECT m.value FROM metrics m JOIN trials t ON t.id = m.trial_id AND t.attempt = m.attempt
-                  WHERE m.sweep_id = f.sweep_id AND m.name = 'emb_effective_rank' AND m.trial_id = f.trial_id
-                    AND m.step = f.best_epoch AND m.is_nan = 0) AS effective_rank_at_best
-           FROM trial_fit f WHERE f.sweep = ? ORDER BY f.trial_index`,
-      )
-      .all(sweep) as TrialFit[];
+    return readTrialFits(this.db, this.sweep(sweep).id);
   }
 
   /** The artifacts of a trial's latest attempt: name, kind, size in bytes, when recorded. */
