@@ -15,7 +15,7 @@ await build({
   bundle: true,
   format: 'esm',
   target: 'es2022',
-  minify: process.env.EMBSWEEP_NO_MINIFY !== "1",
+  minify: process.env.EMBSWEEP_NO_MINIFY !== '1',
   sourcemap: true,
   outfile: join(dist, 'app.js'),
   logLevel: 'warning',

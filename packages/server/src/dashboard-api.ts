@@ -7,13 +7,7 @@ import {
   topTrials,
   type TrialRecord,
 } from '@embsweep/core';
-import {
-  compareSweep,
-  sweepImportance,
-  thinCurve,
-  type ResultsReader,
-  type ThinCurve,
-} from '@embsweep/store';
+import { compareSweep, sweepImportance, type ResultsReader, type ThinCurve } from '@embsweep/store';
 import type {
   ImportanceResponse,
   ArtifactsResponse,
