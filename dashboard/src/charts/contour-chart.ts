@@ -51,8 +51,9 @@ export class ContourChart {
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { type: 'linear', min: 0, max: 1, title: { display: true }, ticks: { maxRotation: 0 } },
-          y: { type: 'linear', min: 0, max: 1, title: { display: true } },
+          // A margin around the unit square, so trials at the ends of a range are not cut in half.
+          x: { type: 'linear', min: -0.04, max: 1.04, title: { display: true }, ticks: { maxRotation: 0 } },
+          y: { type: 'linear', min: -0.04, max: 1.04, title: { display: true } },
         },
         plugins: { legend: { position: 'bottom' }, tooltip: { enabled: false } },
       },
@@ -82,10 +83,10 @@ export class ContourChart {
       {
         label: 'completed trial',
         data: samples.map((s) => ({ x: s.u, y: s.v })),
-        backgroundColor: 'rgba(255, 255, 255, 0.9)',
-        borderColor: '#333',
+        backgroundColor: '#222',
+        borderColor: '#fff',
         borderWidth: 1,
-        pointRadius: 3,
+        pointRadius: 3.5,
       },
       {
         label: `best (${input.metric} ${formatNumber(bestValue)})`,

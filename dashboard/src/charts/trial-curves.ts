@@ -92,7 +92,11 @@ export function trialCurves(input: CurvesInput): TrialCurves {
       if (last >= 0) ends[trial.state].push({ x: d.xs[last] ?? 0, y: d.ys[last] ?? null });
     }
   }
-  for (const { color, line } of best) batch(color, 3, [], true).lines.push(line);
+  // Best-epoch dots fade with the curves when there are many, or they would hide them.
+  const dot =
+    curves > HAIRLINES_FROM ? { radius: 2, alpha: Math.min(1, alpha * 3) } : { radius: 3, alpha: 1 };
+  for (const { color, line } of best)
+    batch(withAlpha(color, dot.alpha), dot.radius, [], true).lines.push(line);
   return {
     background: [...batches.values()],
     markers: endMarkers(ends),

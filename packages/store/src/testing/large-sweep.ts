@@ -70,6 +70,7 @@ export function fillLargeSweep(path: string, name: string, shape: LargeSweepShap
       }
       for (const { t } of group) store.transitionTrial(t.id, 'completed', { reason: 'large sweep' });
     }
+    store.setSweepStatus(sweep.id, 'finished');
   } finally {
     store.close();
   }
