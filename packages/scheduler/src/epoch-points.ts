@@ -1,11 +1,12 @@
 import type { EpochReport, MetricPoint, TrialRecord, TrialSummary } from '@embsweep/core';
 
-/** The points one epoch report stores: its metrics plus epoch time, throughput and tensors. */
+/** The points one epoch report stores: its metrics plus epoch time, throughput (real tokens and padded positions) and tensors. */
 export function epochPoints(trial: TrialRecord, report: EpochReport): MetricPoint[] {
   const values: Record<string, number> = {
     ...report.metrics,
     epoch_time_s: report.epochSeconds,
     tokens_per_s: report.tokensPerSecond,
+    positions_per_s: report.positionsPerSecond,
     tensors: report.tensors,
   };
   return Object.entries(values).map(([name, value]) => ({

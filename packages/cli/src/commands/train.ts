@@ -99,6 +99,7 @@ Examples:
       'reg_loss',
       'seconds',
       'tokens_per_s',
+      'positions_per_s',
       'tensors',
     ];
     // Rows are printed as epochs finish, so columns get fixed widths rather than fitted ones.
@@ -121,6 +122,7 @@ Examples:
           ...report.metrics,
           seconds: report.epochSeconds,
           tokens_per_s: Math.round(report.tokensPerSecond),
+          positions_per_s: Math.round(report.positionsPerSecond),
           tensors: report.tensors,
         };
         if (values.json) io.out(`${JSON.stringify(row)}\n`);

@@ -68,7 +68,10 @@ export interface EpochReport {
   /** loss, acc, val_loss, val_acc, and the sweep's metric if it is another. */
   readonly metrics: Readonly<Record<string, number>>;
   readonly epochSeconds: number;
+  /** Real (non-padding) training tokens per second of the epoch. */
   readonly tokensPerSecond: number;
+  /** Token positions per second, padding included (batch x max_length): what the model computes on. */
+  readonly positionsPerSecond: number;
   /** tf.memory().numTensors after the epoch, so leaks show. */
   readonly tensors: number;
 }

@@ -41,3 +41,10 @@ export function encodeTexts(
   });
   return ids;
 }
+
+/** Word ids that are not padding: the real tokens of an encoded split. */
+export function countTokens(ids: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== PAD) n += 1;
+  return n;
+}

@@ -98,7 +98,20 @@ describe('trainTrial (wasm)', () => {
     assert.equal(bytes.byteLength, data.vocabulary.length * 8 * 4);
   });
 
-  it('reports every epoch: loss, acc, val_loss, val_acc, time, tokens/s, tensors', async () => {
+  it('counts real tokens per second, not padding; padded positions per second beside them', async () => {
+    // The last quarter of every text is padding (id 0).
+    const { maxLength } = data;
+    const ids = data.train.ids.map((id, i) => (i % maxLength >= (maxLength * 3) / 4 ? 0 : id));
+    const padded = { ...data, train: { ...data.train, ids } };
+    const { reports } = await train(padded, { embedding_dim: 8, epochs: 1 });
+    const real = ids.filter((id) => id !== 0).length;
+    const positions = data.train.count * maxLength;
+    assert.ok(real <= positions * 0.75);
+    const [r] = reports;
+    assert.ok(Math.abs((r?.tokensPerSecond ?? 0) / (r?.positionsPerSecond ?? 1) - real / positions) < 1e-9);
+  });
+
+  it('reports every epoch: loss, acc, val_loss, val_acc, time, real tokens/s and positions/s, tensors', async () => {
     const { reports, summary } = await train(data, {
       embedding_dim: 8,
       epochs: 3,

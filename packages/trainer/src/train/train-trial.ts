@@ -9,6 +9,7 @@ import {
 } from '@embsweep/core';
 import type { PreparedData } from '../data/prepared-data.js';
 import { shuffledIndexes } from '../data/prepare-data.js';
+import { countTokens } from '../data/vectorizer.js';
 import { loadModel } from '../model/load-model.js';
 import { batchLoss } from './batch-losses.js';
 import { evaluate } from './evaluate.js';
@@ -41,7 +42,7 @@ export interface TrainTrialOptions {
 
 /**
  * Trains one trial and reports after every epoch: loss and acc (training, over the epoch),
- * val_loss and val_acc, epoch time, tokens/s and the live tensor count. Losses are the
+ * val_loss and val_acc, epoch time, real tokens/s (and padded positions/s) and the live tensor count. Losses are the
  * cross-entropy alone, so trials with different l1/l2 compare fairly; the penalty is reported
  * as reg_loss. A NaN or infinite loss throws DivergedError (reported epochs stay reported).
  * With `patience`, stops after that many epochs without improvement of the sweep's metric and
@@ -53,6 +54,8 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   const params = resolveTrainingParams(options.params);
   const { data } = options;
   const startTensors = tf.memory().numTensors;
+  // Throughput counts the words trained on, not the padding that fills each text to max_length.
+  const realTokens = countTokens(data.train.ids);
   const model = await loadModel(
     options.model,
     {
@@ -122,7 +125,8 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
         epoch,
         metrics,
         epochSeconds: seconds,
-        tokensPerSecond: (data.train.count * data.maxLength) / seconds,
+        tokensPerSecond: realTokens / seconds,
+        positionsPerSecond: (data.train.count * data.maxLength) / seconds,
         tensors: tf.memory().numTensors,
       });
       const value = metrics[monitored.name] ?? NaN;
