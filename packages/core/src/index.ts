@@ -11,7 +11,7 @@ export * from './sweep-spec/sweep-spec.js';
 export * from './sweep-spec/parameter-spec.js';
 export * from './sweep-spec/trainer-parameters.js';
 
-export { createRng, type Rng } from './random/rng.js';
+export { createRng, sfc32State, type Rng } from './random/rng.js';
 export { sampleParameter } from './random/sample-parameter.js';
 
 export type { SearchStrategy } from './search/search-strategy.js';

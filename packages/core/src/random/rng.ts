@@ -12,27 +12,34 @@ export interface Rng {
  * the same trials on every run and after every resume.
  */
 export function createRng(...seedParts: readonly (string | number)[]): Rng {
+  const state = sfc32State(...seedParts);
+  return { next: () => sfc32Next(state) };
+}
+
+/**
+ * The state of createRng's generator for these seed parts (four 32-bit words, after the first
+ * outputs are discarded), for a hot loop that inlines the step itself (see sfc32Next) and so
+ * draws the very same numbers as createRng.
+ */
+export function sfc32State(...seedParts: readonly (string | number)[]): Uint32Array {
   const digest = createHash('sha256').update(JSON.stringify(seedParts)).digest();
-  let a = digest.readUInt32LE(0);
-  let b = digest.readUInt32LE(4);
-  let c = digest.readUInt32LE(8);
-  let d = digest.readUInt32LE(12);
-  const rng: Rng = {
-    next() {
-      a >>>= 0;
-      b >>>= 0;
-      c >>>= 0;
-      d >>>= 0;
-      let t = (a + b) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (c << 21) | (c >>> 11);
-      d = (d + 1) | 0;
-      t = (t + d) | 0;
-      c = (c + t) | 0;
-      return ((t >>> 0) + 0.5) / 4294967296; // never exactly 0 or 1
-    },
-  };
-  for (let i = 0; i < 12; i++) rng.next(); // discard the first outputs, as sfc32's authors advise
-  return rng;
+  const state = Uint32Array.of(
+    digest.readUInt32LE(0),
+    digest.readUInt32LE(4),
+    digest.readUInt32LE(8),
+    digest.readUInt32LE(12),
+  );
+  for (let i = 0; i < 12; i++) sfc32Next(state); // discard the first outputs, as sfc32's authors advise
+  return state;
+}
+
+/** One step of sfc32 on `state`: a uniform number in (0, 1), never exactly 0 or 1. */
+export function sfc32Next(state: Uint32Array): number {
+  const [a = 0, b = 0, c = 0, d = 0] = state;
+  const t = (((a + b) | 0) + ((d + 1) | 0)) | 0;
+  state[0] = b ^ (b >>> 9);
+  state[1] = (c + (c << 3)) | 0;
+  state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  state[3] = (d + 1) | 0;
+  return ((t >>> 0) + 0.5) / 4294967296;
 }

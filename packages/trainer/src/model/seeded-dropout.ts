@@ -1,5 +1,5 @@
 import * as tf from '../tf.js';
-import { createRng, type Rng } from '@embsweep/core';
+import { sfc32State } from '@embsweep/core';
 
 interface SeededDropoutArgs {
   readonly rate: number;
@@ -12,19 +12,23 @@ interface SeededDropoutArgs {
  *
  * Why not tf.layers.dropout: with a seed it draws the same mask on every call, and without one
  * it uses Math.random, so a trial could not be repeated; its sampler is also slower than this
- * one (measured ~10 ms against ~3 ms per 64 x 200 x 64 step on wasm).
+ * one. The mask is drawn with the generator's step written out in one loop (the same numbers as
+ * createRng('dropout', seed) would give, so curves do not change): calling a generator per
+ * element cost about 17 ns each, the largest share of a training step of 64 x 200 x 64.
  */
 export class SeededDropout extends tf.layers.Layer {
   static readonly className = 'EmbsweepSeededDropout';
   private readonly rate: number;
   private readonly seed: number;
-  private readonly rng: Rng;
+  /** The generator's state (createRng's sfc32, stepped inline below for speed). */
+  private readonly state: Uint32Array;
+  private mask = new Float32Array(0);
 
   constructor(args: SeededDropoutArgs) {
     super(args.name === undefined ? {} : { name: args.name });
     this.rate = args.rate;
     this.seed = args.seed;
-    this.rng = createRng('dropout', args.seed);
+    this.state = sfc32State('dropout', args.seed);
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
@@ -32,10 +36,9 @@ export class SeededDropout extends tf.layers.Layer {
     if (x === undefined) throw new Error('SeededDropout needs an input');
     if (kwargs['training'] !== true || this.rate === 0) return x;
     const keep = 1 - this.rate;
-    const scale = 1 / keep;
-    const mask = new Float32Array(x.size);
-    for (let i = 0; i < mask.length; i++) mask[i] = this.rng.next() < keep ? scale : 0;
-    return tf.tidy(() => x.mul(tf.tensor(mask, x.shape, 'float32')));
+    if (this.mask.length !== x.size) this.mask = new Float32Array(x.size);
+    fillMask(this.mask, this.state, keep, 1 / keep);
+    return tf.tidy(() => x.mul(tf.tensor(this.mask, x.shape, 'float32')));
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
@@ -48,3 +51,22 @@ export class SeededDropout extends tf.layers.Layer {
 }
 
 tf.serialization.registerClass(SeededDropout);
+
+/** mask[i] = scale where the next uniform number is below keep, else 0: sfc32Next, inlined. */
+function fillMask(mask: Float32Array, state: Uint32Array, keep: number, scale: number): void {
+  let [a = 0, b = 0, c = 0, d = 0] = state;
+  // ((t >>> 0) + 0.5) / 2^32 < keep, without a division per element (exact in doubles).
+  const limit = keep * 4294967296 - 0.5;
+  for (let i = 0; i < mask.length; i++) {
+    d = (d + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    mask[i] = t >>> 0 < limit ? scale : 0;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
