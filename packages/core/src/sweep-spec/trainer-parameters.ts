@@ -128,6 +128,13 @@ export const TRAINER_PARAMETERS = [
     default: true,
     description: 'fine-tune (true) or freeze (false) the embedding matrix',
   },
+  {
+    name: 'sparse_embedding_updates',
+    kind: 'boolean',
+    default: true,
+    description:
+      'update only the embedding rows a batch touched (lazy Adam, as LazyAdam and SparseAdam do); false: dense updates of every row',
+  },
 ] as const satisfies readonly TrainerParameter[];
 
 type CatalogEntry = (typeof TRAINER_PARAMETERS)[number];

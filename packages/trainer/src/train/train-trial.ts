@@ -16,7 +16,8 @@ import { evaluate } from './evaluate.js';
 import { makeOptimizer } from './make-optimizer.js';
 import { EmbeddingWatch } from '../diagnostics/embedding-watch.js';
 import { embeddingArtifacts } from '../diagnostics/embedding-artifacts.js';
-import { resolveTrainingParams } from './training-params.js';
+import { resolveTrainingParams, type TrainingParams } from './training-params.js';
+import { SparseEmbeddingUpdate } from './sparse-embedding-update.js';
 
 export interface TrainTrialOptions {
   readonly params: ParameterValues;
@@ -82,6 +83,7 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   let stopped = false;
   try {
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const sparse = sparseEmbedding(model, params);
     const diagnostics = options.diagnostics !== false;
     const watch =
       diagnostics || options.saveEmbeddings === true
@@ -99,7 +101,7 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
           break;
         }
         const rows = order.slice(start, start + params.batch_size);
-        const [loss, right] = trainBatch(model, optimizer, variables, data, rows);
+        const [loss, right] = trainBatch(model, optimizer, variables, data, rows, sparse);
         if (!Number.isFinite(loss)) {
           throw new DivergedError(
             `the training loss became ${loss} at epoch ${epoch}, batch ${Math.floor(start / params.batch_size) + 1}; lower learning_rate or raise regularisation`,
@@ -170,6 +172,25 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   }
 }
 
+/** The embedding matrix updated row by row (sparse-embedding-update.ts), when that is on. */
+interface SparseEmbedding {
+  readonly layer: tf.layers.Layer;
+  readonly variable: tf.Variable;
+  readonly update: SparseEmbeddingUpdate;
+}
+
+/**
+ * The model's trainable embedding layer (the built-in one, or a custom model's first
+ * tf.layers.embedding) with its sparse update, unless sparse_embedding_updates is false.
+ */
+function sparseEmbedding(model: tf.LayersModel, params: TrainingParams): SparseEmbedding | undefined {
+  if (!params.sparse_embedding_updates) return undefined;
+  const layer = model.layers.find((l) => l.getClassName() === 'Embedding' && l.trainable);
+  const variable = layer?.trainableWeights[0]?.read() as tf.Variable | undefined;
+  if (layer === undefined || variable === undefined || variable.shape.length !== 2) return undefined;
+  return { layer, variable, update: new SparseEmbeddingUpdate(variable, params) };
+}
+
 /** One optimizer step on the given rows; returns the batch's mean loss and correct count. */
 function trainBatch(
   model: tf.LayersModel,
@@ -177,6 +198,7 @@ function trainBatch(
   variables: tf.Variable[],
   data: PreparedData,
   rows: readonly number[],
+  sparse: SparseEmbedding | undefined,
 ): [number, number] {
   const { maxLength } = data;
   const ids = new Int32Array(rows.length * maxLength);
@@ -194,10 +216,16 @@ function trainBatch(
       const result = batchLoss(model.apply(x, { training: true }) as tf.Tensor, y);
       correct = tf.keep(result.correct);
       dataLoss = tf.keep(result.loss);
-      const penalties = penaltiesOf(model);
+      // With sparse updates, the embedding's own penalty acts on the touched rows only (there).
+      const penalties = penaltiesOf(model, sparse?.layer);
       return penalties.length === 0 ? result.loss : tf.addN<tf.Scalar>([result.loss, ...penalties]);
     }, variables);
-    optimizer.applyGradients(grads);
+    if (sparse === undefined) optimizer.applyGradients(grads);
+    else {
+      const { [sparse.variable.name]: embeddingGrad, ...others } = grads;
+      optimizer.applyGradients(others);
+      if (embeddingGrad !== undefined) sparse.update.apply(embeddingGrad, ids);
+    }
     const result: [number, number] = [dataLoss?.dataSync()[0] ?? NaN, correct?.dataSync()[0] ?? 0];
     // Kept out of variableGrads' own cleanup above; tidy does not free kept tensors either.
     dataLoss?.dispose();
@@ -210,8 +238,10 @@ function trainBatch(
  * The regulariser penalties of every layer, on the current weights. Read from the layers: a
  * functional tf.LayersModel's own `losses` is empty even when its layers have regularisers.
  */
-function penaltiesOf(model: tf.LayersModel): tf.Scalar[] {
-  return model.layers.flatMap((layer) => layer.losses.map((penalty) => penalty()));
+function penaltiesOf(model: tf.LayersModel, except?: tf.layers.Layer): tf.Scalar[] {
+  return model.layers
+    .filter((layer) => layer !== except)
+    .flatMap((layer) => layer.losses.map((penalty) => penalty()));
 }
 
 /** The current L1/L2 penalty of the model's weights (0 without regularisers). */
