@@ -35,10 +35,20 @@ export class SeededDropout extends tf.layers.Layer {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (x === undefined) throw new Error('SeededDropout needs an input');
     if (kwargs['training'] !== true || this.rate === 0) return x;
+    const mask = this.nextMask(x.size);
+    return tf.tidy(() => x.mul(tf.tensor(mask, x.shape, 'float32')));
+  }
+
+  /**
+   * The next training mask of `size` elements (1 / (1 - rate) where kept, 0 where dropped), as
+   * call() draws it: for a training step that applies it itself (fused-pooling-step.ts). The
+   * buffer is reused by the next call.
+   */
+  nextMask(size: number): Float32Array {
     const keep = 1 - this.rate;
-    if (this.mask.length !== x.size) this.mask = new Float32Array(x.size);
+    if (this.mask.length !== size) this.mask = new Float32Array(size);
     fillMask(this.mask, this.state, keep, 1 / keep);
-    return tf.tidy(() => x.mul(tf.tensor(this.mask, x.shape, 'float32')));
+    return this.mask;
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {

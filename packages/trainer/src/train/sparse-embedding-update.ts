@@ -37,31 +37,30 @@ export class SparseEmbeddingUpdate {
     this.seen = new Uint8Array(variable.shape[0] ?? 0);
   }
 
+  /** The matrix as it stands (a mirror of the variable; do not write to it). */
+  get matrix(): Float32Array {
+    return this.weights;
+  }
+
   /** Applies one step: `gradient` is the data loss's gradient of the matrix; `ids` the batch's word ids. */
   apply(gradient: tf.Tensor, ids: Int32Array): void {
+    this.applyRows(this.touched(ids), gradient.dataSync() as Float32Array);
+  }
+
+  /**
+   * Applies one step to `rows` (distinct), whose data-loss gradients are at their places in
+   * `grad` (vocabulary x dim, row-major; other rows are not read).
+   */
+  applyRows(rows: readonly number[], grad: Float32Array): void {
     const dim = this.variable.shape[1] ?? 1;
-    const grad = gradient.dataSync() as Float32Array;
-    const rows = this.touched(ids);
     this.step += 1;
-    const w = this.weights;
     const { l1, l2 } = this.params;
-    // The penalties' gradient (l1 sign(w) + 2 l2 w) joins the data loss's, on these rows only.
-    const gradAt = (k: number) => {
-      const weight = w[k] ?? 0;
-      return (grad[k] ?? 0) + 2 * l2 * weight + (l1 > 0 ? l1 * Math.sign(weight) : 0);
-    };
-    const step = STEPS[this.params.optimizer];
-    step(
-      rows,
-      dim,
-      gradAt,
-      w,
-      this.first,
-      this.second,
-      this.params.learning_rate,
-      this.step,
-      tf.backend().epsilon(),
-    );
+    STEPS[this.params.optimizer](rows, dim, grad, { l1, l2 }, this.weights, this.first, this.second, {
+      lr: this.params.learning_rate,
+      step: this.step,
+      epsilon: tf.backend().epsilon(),
+    });
+    const w = this.weights;
     // The cpu backend keeps the array it is given (and a saved best epoch would share it), so it
     // gets a copy; wasm copies it into its own memory anyway.
     const next = tf.tensor(tf.getBackend() === 'wasm' ? w : w.slice(), this.variable.shape, 'float32');
@@ -70,7 +69,7 @@ export class SparseEmbeddingUpdate {
   }
 
   /** The distinct ids of the batch, ascending. */
-  private touched(ids: Int32Array): number[] {
+  touched(ids: Int32Array): number[] {
     const rows: number[] = [];
     for (const id of ids) {
       if (this.seen[id] === 1) continue;
@@ -82,48 +81,59 @@ export class SparseEmbeddingUpdate {
   }
 }
 
-/** One optimizer's update of the touched rows (gradAt: the gradient at a flat index of the matrix). */
+/**
+ * One optimizer's update of the touched rows. The gradient of a weight is its data-loss gradient
+ * (`grad`, at its place in the matrix) plus the penalties' (l1 sign(w) + 2 l2 w): on these rows only.
+ */
 type RowStep = (
   rows: readonly number[],
   dim: number,
-  gradAt: (k: number) => number,
+  grad: Float32Array,
+  penalty: { readonly l1: number; readonly l2: number },
   w: Float32Array,
   m: Float32Array,
   v: Float32Array,
-  lr: number,
-  step: number,
-  epsilon: number,
+  at: { readonly lr: number; readonly step: number; readonly epsilon: number },
 ) => void;
 
-/** The dense optimizers' formulas as tfjs writes them, on the touched rows only. */
+/** The dense optimizers' formulas as tfjs writes them, on the touched rows only (loops kept flat: hot). */
 const STEPS: Record<TrainingParams['optimizer'], RowStep> = {
-  adam: (rows, dim, gradAt, w, m, v, lr, step, epsilon) => {
+  adam: (rows, dim, grad, { l1, l2 }, w, m, v, { lr, step, epsilon }) => {
     const { beta1, beta2 } = ADAM;
-    const correction1 = 1 - beta1 ** step;
-    const correction2 = 1 - beta2 ** step;
+    // lr (m / c1) / (sqrt(v / c2) + eps) = rate m / (sqrt(v) + eps sqrt(c2)), rate = lr sqrt(c2) / c1:
+    // tfjs's formula with the bias corrections taken out of the loop.
+    const root2 = Math.sqrt(1 - beta2 ** step);
+    const rate = (lr * root2) / (1 - beta1 ** step);
+    const floor = epsilon * root2;
     for (const row of rows) {
       for (let k = row * dim, end = k + dim; k < end; k++) {
-        const grad = gradAt(k);
-        const first = beta1 * (m[k] ?? 0) + (1 - beta1) * grad;
-        const second = beta2 * (v[k] ?? 0) + (1 - beta2) * grad * grad;
+        const weight = w[k] ?? 0;
+        const g = (grad[k] ?? 0) + 2 * l2 * weight + (l1 > 0 ? l1 * Math.sign(weight) : 0);
+        const first = beta1 * (m[k] ?? 0) + (1 - beta1) * g;
+        const second = beta2 * (v[k] ?? 0) + (1 - beta2) * g * g;
         m[k] = first;
         v[k] = second;
-        w[k] = (w[k] ?? 0) - (lr * (first / correction1)) / (Math.sqrt(second / correction2) + epsilon);
+        w[k] = weight - (rate * first) / (Math.sqrt(second) + floor);
       }
     }
   },
-  rmsprop: (rows, dim, gradAt, w, _m, v, lr, _step, epsilon) => {
+  rmsprop: (rows, dim, grad, { l1, l2 }, w, _m, v, { lr, epsilon }) => {
     for (const row of rows) {
       for (let k = row * dim, end = k + dim; k < end; k++) {
-        const grad = gradAt(k);
-        const square = RMSPROP.decay * (v[k] ?? 0) + (1 - RMSPROP.decay) * grad * grad;
+        const weight = w[k] ?? 0;
+        const g = (grad[k] ?? 0) + 2 * l2 * weight + (l1 > 0 ? l1 * Math.sign(weight) : 0);
+        const square = RMSPROP.decay * (v[k] ?? 0) + (1 - RMSPROP.decay) * g * g;
         v[k] = square;
-        w[k] = (w[k] ?? 0) - (lr * grad) / Math.sqrt(square + epsilon);
+        w[k] = weight - (lr * g) / Math.sqrt(square + epsilon);
       }
     }
   },
-  sgd: (rows, dim, gradAt, w, _m, _v, lr) => {
-    for (const row of rows)
-      for (let k = row * dim, end = k + dim; k < end; k++) w[k] = (w[k] ?? 0) - lr * gradAt(k);
+  sgd: (rows, dim, grad, { l1, l2 }, w, _m, _v, { lr }) => {
+    for (const row of rows) {
+      for (let k = row * dim, end = k + dim; k < end; k++) {
+        const weight = w[k] ?? 0;
+        w[k] = weight - lr * ((grad[k] ?? 0) + 2 * l2 * weight + (l1 > 0 ? l1 * Math.sign(weight) : 0));
+      }
+    }
   },
 };

@@ -98,6 +98,38 @@ describe('trainTrial (wasm)', () => {
     assert.equal(bytes.byteLength, data.vocabulary.length * 8 * 4);
   });
 
+  it('takes the same first step through the fused lower half (sparse) as through the layers (dense)', async () => {
+    // One batch of every training text, L2 off: a first Adam step from zero moments moves the
+    // touched rows alike either way and leaves the others, so the saved matrices agree.
+    const embeddingAfterOneStep = async (sparse: boolean) => {
+      const params = {
+        embedding_dim: 8,
+        dropout: 0.3,
+        hidden_units: 6,
+        epochs: 1,
+        batch_size: data.train.count,
+        learning_rate: 0.05,
+        sparse_embedding_updates: sparse,
+      };
+      const { summary, reports } = await train(data, params, { diagnostics: false, saveEmbeddings: true });
+      const bytes = Buffer.from(summary.artifacts?.find((a) => a.name === 'embedding')?.data ?? '', 'base64');
+      return {
+        matrix: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+        report: reports[0],
+      };
+    };
+    const fused = await embeddingAfterOneStep(true);
+    const layered = await embeddingAfterOneStep(false);
+    assert.equal(fused.matrix.length, data.vocabulary.length * 8);
+    fused.matrix.forEach((v, i) =>
+      assert.ok(Math.abs(v - (layered.matrix[i] ?? NaN)) < 1e-5, `weight ${i}: ${v} vs ${layered.matrix[i]}`),
+    );
+    assert.ok(Math.abs((fused.report?.metrics['loss'] ?? 0) - (layered.report?.metrics['loss'] ?? 1)) < 1e-5);
+    assert.ok(
+      Math.abs((fused.report?.metrics['val_loss'] ?? 0) - (layered.report?.metrics['val_loss'] ?? 1)) < 1e-5,
+    );
+  });
+
   it('counts real tokens per second, not padding; padded positions per second beside them', async () => {
     // The last quarter of every text is padding (id 0).
     const { maxLength } = data;

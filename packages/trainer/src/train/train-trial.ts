@@ -18,6 +18,7 @@ import { EmbeddingWatch } from '../diagnostics/embedding-watch.js';
 import { embeddingArtifacts } from '../diagnostics/embedding-artifacts.js';
 import { resolveTrainingParams, type TrainingParams } from './training-params.js';
 import { SparseEmbeddingUpdate } from './sparse-embedding-update.js';
+import { FusedPoolingStep } from './fused-pooling-step.js';
 
 export interface TrainTrialOptions {
   readonly params: ParameterValues;
@@ -84,6 +85,8 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
   try {
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const sparse = sparseEmbedding(model, params);
+    // The built-in model's embedding, dropout and pooling in one pass, when it can (fused-pooling-step.ts).
+    const fused = params.pooling === 'average' ? FusedPoolingStep.of(model, sparse?.update) : undefined;
     const diagnostics = options.diagnostics !== false;
     const watch =
       diagnostics || options.saveEmbeddings === true
@@ -101,7 +104,10 @@ export async function trainTrial(options: TrainTrialOptions): Promise<TrialSumma
           break;
         }
         const rows = order.slice(start, start + params.batch_size);
-        const [loss, right] = trainBatch(model, optimizer, variables, data, rows, sparse);
+        const batch = batchArrays(data, rows);
+        const [loss, right] = fused
+          ? fused.step(batch.ids, batch.labels, data.maxLength, optimizer)
+          : trainBatch(model, optimizer, variables, batch, data.maxLength, sparse);
         if (!Number.isFinite(loss)) {
           throw new DivergedError(
             `the training loss became ${loss} at epoch ${epoch}, batch ${Math.floor(start / params.batch_size) + 1}; lower learning_rate or raise regularisation`,
@@ -191,15 +197,8 @@ function sparseEmbedding(model: tf.LayersModel, params: TrainingParams): SparseE
   return { layer, variable, update: new SparseEmbeddingUpdate(variable, params) };
 }
 
-/** One optimizer step on the given rows; returns the batch's mean loss and correct count. */
-function trainBatch(
-  model: tf.LayersModel,
-  optimizer: tf.Optimizer,
-  variables: tf.Variable[],
-  data: PreparedData,
-  rows: readonly number[],
-  sparse: SparseEmbedding | undefined,
-): [number, number] {
+/** The word ids (rows x max_length) and labels of a batch of training rows. */
+function batchArrays(data: PreparedData, rows: readonly number[]): { ids: Int32Array; labels: Int32Array } {
   const { maxLength } = data;
   const ids = new Int32Array(rows.length * maxLength);
   const labels = new Int32Array(rows.length);
@@ -207,8 +206,20 @@ function trainBatch(
     ids.set(data.train.ids.subarray(row * maxLength, (row + 1) * maxLength), i * maxLength);
     labels[i] = data.train.labels[row] ?? 0;
   });
+  return { ids, labels };
+}
+
+/** One optimizer step on a batch, through the model's layers; returns its mean loss and correct count. */
+function trainBatch(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  { ids, labels }: { ids: Int32Array; labels: Int32Array },
+  maxLength: number,
+  sparse: SparseEmbedding | undefined,
+): [number, number] {
   return tf.tidy(() => {
-    const x = tf.tensor2d(ids, [rows.length, maxLength], 'int32');
+    const x = tf.tensor2d(ids, [labels.length, maxLength], 'int32');
     const y = tf.tensor1d(labels, 'int32');
     let correct: tf.Scalar | undefined;
     let dataLoss: tf.Scalar | undefined;
