@@ -40,7 +40,7 @@ export class FusedPoolingStep {
     if (embedding?.name !== 'embedding' || pooling?.getClassName() !== 'GlobalAveragePooling1D')
       return undefined;
     if (upper.some((l) => l.getClassName() !== 'Dense')) return undefined;
-    const dim = (embedding.getWeights()[0]?.shape[1]) ?? 0;
+    const dim = embedding.getWeights()[0]?.shape[1] ?? 0;
     return new FusedPoolingStep(sparse, dropout, upper, dim);
   }
 
