@@ -22,8 +22,6 @@ export class CurveCache {
   private readonly marks = new Map<number, string>();
   private readonly byTrial = new Map<number, BinaryCurve[]>();
   private early: Promise<BinaryCurves> | undefined;
-  /** Curves read by the last load, for tests: how many the last update fetched. */
-  lastFetched = 0;
 
   constructor(private readonly api: string) {}
 
@@ -58,7 +56,6 @@ export class CurveCache {
       this.byTrial.set(curve.trialId, [...(this.byTrial.get(curve.trialId) ?? []), curve]);
     for (const t of changed) this.marks.set(t.id, markOf(t));
     this.metricsKey = key;
-    this.lastFetched = answer?.curves.length ?? 0;
     return trials.flatMap((t) => this.byTrial.get(t.id) ?? []);
   }
 

@@ -3,7 +3,7 @@ export { SqliteStore } from './sqlite-store.js';
 export { openDatabase, type Db } from './open-database.js';
 export { migrate, loadMigrations, type Migration } from './migrations.js';
 export * from './query/index.js';
-export { THUMBNAIL_POINTS, thinCurve, type ThinCurve } from './curve-thumbnails.js';
+export { thinCurve, type ThinCurve } from './curve-thumbnails.js';
 export {
   ResultsReader,
   type SweepSummary,
