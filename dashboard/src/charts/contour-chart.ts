@@ -1,6 +1,7 @@
 import type { Plugin } from 'chart.js';
 import type { TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
+import { drawManyPoints } from './many-points.js';
 import { interpolate } from './colors.js';
 import { contourGrid, unitScale } from './contour-grid.js';
 import { formatNumber, formatValue } from '../ui/format.js';
@@ -41,7 +42,9 @@ export class ContourChart {
   constructor(private readonly canvas: HTMLCanvasElement) {
     const field: Plugin<'scatter'> = {
       id: 'contourField',
-      beforeDatasetsDraw: (chart) => this.drawField(chart),
+      // Before everything else, so the trials' dots (drawn behind the datasets when there are
+      // thousands: many-points.ts) and the grid lines stay on top of the field.
+      beforeDraw: (chart) => this.drawField(chart),
     };
     this.chart = new Chart<'scatter', { x: number; y: number }[]>(canvas, {
       type: 'scatter',
@@ -97,6 +100,7 @@ export class ContourChart {
         borderWidth: 2,
       },
     ];
+    drawManyPoints(this.chart, this.chart.data.datasets);
     const scales = this.chart.options.scales ?? {};
     axis(scales['x'], input.x, input.xValues, input.logX);
     axis(scales['y'], input.y, input.yValues, input.logY);

@@ -1,6 +1,7 @@
 import type { TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
 import { formatNumber } from '../ui/format.js';
+import { drawManyPoints } from './many-points.js';
 import { runningBest } from './running-best.js';
 
 export interface HistoryInput {
@@ -80,6 +81,7 @@ export class HistoryChart {
         showLine: true,
       },
     ] as typeof this.chart.data.datasets;
+    drawManyPoints(this.chart, this.chart.data.datasets);
     const y = this.chart.options.scales?.['y'];
     if (y?.title) y.title.text = `best ${input.metric}`;
     this.chart.update('none');

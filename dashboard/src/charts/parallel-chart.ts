@@ -115,10 +115,12 @@ export class ParallelChart {
     const span = hi - lo || 1;
     this.axes = [
       ...input.params.map((p): Axis => {
-        const keys = p.values.map(keyOf);
+        // By rank, looked up in a map: thousands of trials over a thousand values each.
+        const rank = new Map(p.values.map((v, i) => [keyOf(v), i]));
+        const last = Math.max(1, p.values.length - 1);
         return {
           name: p.name,
-          place: (t) => (keys.length <= 1 ? 0.5 : keys.indexOf(keyOf(t.params[p.name])) / (keys.length - 1)),
+          place: (t) => (p.values.length <= 1 ? 0.5 : (rank.get(keyOf(t.params[p.name])) ?? -1) / last),
           bottom: formatValue(p.values[0]),
           top: formatValue(p.values.at(-1)),
         };
@@ -130,6 +132,9 @@ export class ParallelChart {
         top: formatNumber(hi),
       },
     ];
+    // With hundreds of trials the vertices are left out (each is a path of its own to fill)
+    // and the lines thinned, so the chart stays quick and its density readable.
+    const many = rated.length > 500;
     const datasets: Dataset[] = Array.from({ length: STEPS }, (_, step) => {
       const color = interpolate(step / (STEPS - 1));
       return {
@@ -138,8 +143,8 @@ export class ParallelChart {
         trialAt: [],
         borderColor: color,
         backgroundColor: color,
-        borderWidth: 1.2,
-        pointRadius: 2,
+        borderWidth: many ? 0.6 : 1.2,
+        pointRadius: many ? 0 : 2,
       };
     });
     // A pruned trial's value is partial (fewer epochs): a dashed grey line, not a colour of merit.
@@ -151,7 +156,7 @@ export class ParallelChart {
       backgroundColor: 'rgba(0, 0, 0, 0)',
       borderDash: [4, 3],
       borderWidth: 1,
-      pointRadius: 2,
+      pointRadius: many ? 0 : 2,
     };
     for (const t of rated) {
       const goodness = ((t.bestValue ?? lo) - lo) / span;

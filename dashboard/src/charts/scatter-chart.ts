@@ -1,5 +1,6 @@
 import type { TrialRow } from '@embsweep/server';
 import { Chart } from './chart-setup.js';
+import { drawManyPoints } from './many-points.js';
 import { formatNumber } from '../ui/format.js';
 
 export interface ScatterInput {
@@ -62,6 +63,7 @@ export class ScatterChart {
         pointRadius: 4,
       },
     ];
+    drawManyPoints(this.chart, this.chart.data.datasets);
     const scales = this.chart.options.scales;
     if (scales?.['x']) {
       scales['x'].type = input.logX ? 'logarithmic' : 'linear';

@@ -65,7 +65,7 @@ export const typedLinesPlugin: Plugin = {
       y.type,
     ].join('|');
     if (state.cacheKey !== key || state.cache === undefined) {
-      const px = (v: number) => area.left + ((v - x.min) / (x.max - x.min)) * area.width;
+      const px = xPixel(x.type, x.min, x.max, area);
       state.cache = render(state.batches, area, ratio, px, yPixel(y.type, y.min, y.max, area), state.cache);
       state.cacheKey = key;
     }
@@ -78,6 +78,20 @@ export const typedLinesPlugin: Plugin = {
     states.delete(chart);
   },
 };
+
+/** x value -> pixel, as yPixel. */
+function xPixel(
+  type: string,
+  min: number,
+  max: number,
+  area: { left: number; width: number },
+): (v: number) => number {
+  if (type === 'logarithmic') {
+    const [lo, hi] = [Math.log10(min), Math.log10(max)];
+    return (v) => (v > 0 ? area.left + ((Math.log10(v) - lo) / (hi - lo)) * area.width : NaN);
+  }
+  return (v) => area.left + ((v - min) / (max - min)) * area.width;
+}
 
 /** y value -> pixel without chart.js's per-call work, for the hot loop (log axes: NaN at or below zero). */
 function yPixel(
