@@ -66,6 +66,7 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
 
       // One curve per trial that reported an epoch (11 of 12; the last is still pending).
       await waitForAttr(page, '#curves-chart', 'data-series', '11');
+      assert.equal(await attr(page, '#curves-chart', 'data-alpha'), '1.00', 'a few curves are drawn solid');
       assert.equal(await attr(page, '#curves-chart', 'data-metric'), 'val_loss');
       // The search history: one point per trial with a value, the running best over completed ones.
       const rows = best.filter((r) => r['best_value'] !== null);
@@ -439,6 +440,8 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
     try {
       await page.goto(`${base}sweeps/random?cx=embedding_dim&cy=l2`);
       await waitForAttr(page, '#curves-chart', 'data-series', '300');
+      // So many curves are drawn faint, so that where they run together their density shows.
+      assert.equal(await attr(page, '#curves-chart', 'data-alpha'), (8 / Math.sqrt(300)).toFixed(2));
       // Sweep the pointer down the middle of the chart until it is over a curve; the readout
       // names a trial and its value at an epoch, which must be that trial's recorded value.
       const box = (await page.locator('#curves-chart').boundingBox())!;

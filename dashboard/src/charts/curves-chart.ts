@@ -129,6 +129,7 @@ export class CurvesChart {
     set('highlighted', String(input.highlight.size));
     set('scale', input.logY ? 'logarithmic' : 'linear');
     set('x', input.x);
+    set('alpha', this.model ? this.model.alpha.toFixed(2) : '');
     // The largest x drawn (the last epoch, or the longest time since a start), to check the axis.
     const xMax = this.model?.extent.xMax;
     set('xMax', xMax !== undefined && Number.isFinite(xMax) ? String(Number(xMax.toFixed(3))) : '');

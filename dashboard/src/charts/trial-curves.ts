@@ -29,6 +29,8 @@ export interface TrialCurves {
   readonly extent: { xMin: number; xMax: number; yMin: number; yMax: number };
   readonly colorOf: (trialId: number) => string;
   readonly bestMarkers: number;
+  /** The opacity of each background curve (lower with more curves, so their density shows). */
+  readonly alpha: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export function trialCurves(input: CurvesInput): TrialCurves {
     extent: extentOf(drawn, input.logY),
     colorOf: (id) => trialColor(input.trials.get(id)),
     bestMarkers: best.length,
+    alpha,
   };
 }
 
