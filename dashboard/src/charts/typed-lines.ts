@@ -65,8 +65,9 @@ export const typedLinesPlugin: Plugin = {
       y.type,
     ].join('|');
     if (state.cacheKey !== key || state.cache === undefined) {
-      const px = xPixel(x.type, x.min, x.max, area);
-      state.cache = render(state.batches, area, ratio, px, yPixel(y.type, y.min, y.max, area), state.cache);
+      const px = axisPixel(x.type, x.min, x.max, area.left, area.width, false);
+      const py = axisPixel(y.type, y.min, y.max, area.top, area.height, true);
+      state.cache = render(state.batches, area, ratio, px, py, state.cache);
       state.cacheKey = key;
     }
     ctx.save();
@@ -79,32 +80,26 @@ export const typedLinesPlugin: Plugin = {
   },
 };
 
-/** x value -> pixel, as yPixel. */
-function xPixel(
+/**
+ * Value -> pixel along one axis without chart.js's per-call work, for the hot loop: from `start`
+ * over `length` pixels, growing with the value (x) or against it (y, whose pixels run down).
+ * On a log axis, values at or below zero are NaN (not drawn).
+ */
+function axisPixel(
   type: string,
   min: number,
   max: number,
-  area: { left: number; width: number },
+  start: number,
+  length: number,
+  downward: boolean,
 ): (v: number) => number {
-  if (type === 'logarithmic') {
-    const [lo, hi] = [Math.log10(min), Math.log10(max)];
-    return (v) => (v > 0 ? area.left + ((Math.log10(v) - lo) / (hi - lo)) * area.width : NaN);
-  }
-  return (v) => area.left + ((v - min) / (max - min)) * area.width;
-}
-
-/** y value -> pixel without chart.js's per-call work, for the hot loop (log axes: NaN at or below zero). */
-function yPixel(
-  type: string,
-  min: number,
-  max: number,
-  area: { top: number; height: number },
-): (v: number) => number {
-  if (type === 'logarithmic') {
-    const [lo, hi] = [Math.log10(min), Math.log10(max)];
-    return (v) => (v > 0 ? area.top + ((hi - Math.log10(v)) / (hi - lo)) * area.height : NaN);
-  }
-  return (v) => area.top + ((max - v) / (max - min)) * area.height;
+  const log = type === 'logarithmic';
+  const f = log ? Math.log10 : (v: number) => v;
+  const [lo, hi] = [f(min), f(max)];
+  const scale = length / (hi - lo);
+  return downward
+    ? (v) => (log && v <= 0 ? NaN : start + (hi - f(v)) * scale)
+    : (v) => (log && v <= 0 ? NaN : start + (f(v) - lo) * scale);
 }
 
 function render(

@@ -18,6 +18,8 @@ import type { SparseEmbeddingUpdate } from './sparse-embedding-update.js';
 export class FusedPoolingStep {
   /** The rows' gradients, vocabulary x dim; only touched rows are written, and cleared after. */
   private readonly grad: Float32Array;
+  /** The upper layers' trainable variables, for the optimizer. */
+  private readonly upperVariables: tf.Variable[];
 
   private constructor(
     private readonly sparse: SparseEmbeddingUpdate,
@@ -27,6 +29,7 @@ export class FusedPoolingStep {
     private readonly dim: number,
   ) {
     this.grad = new Float32Array(sparse.matrix.length);
+    this.upperVariables = upper.flatMap((l) => l.trainableWeights.map((v) => v.read() as tf.Variable));
   }
 
   /** The fused step for this model, or undefined when it is not the built-in shape it knows. */
@@ -67,7 +70,6 @@ export class FusedPoolingStep {
       for (let d = 0; d < dim; d++) pooled[out + d] = (pooled[out + d] ?? 0) / length;
     }
     // Upper half in tfjs, with the gradient of the pooled vectors as a variable's.
-    const upperVariables = this.upper.flatMap((l) => l.trainableWeights.map((v) => v.read() as tf.Variable));
     const [loss, correct, dPooled] = tf.tidy(() => {
       const input = tf.variable(tf.tensor2d(pooled, [batch, dim]));
       const y = tf.tensor1d(labels, 'int32');
@@ -79,7 +81,7 @@ export class FusedPoolingStep {
         kept = { loss: tf.keep(result.loss), correct: tf.keep(result.correct) };
         const penalties = this.upper.flatMap((l) => l.losses.map((penalty) => penalty()));
         return penalties.length === 0 ? result.loss : tf.addN<tf.Scalar>([result.loss, ...penalties]);
-      }, [...upperVariables, input]);
+      }, [...this.upperVariables, input]);
       const { [input.name]: inputGrad, ...others } = grads;
       optimizer.applyGradients(others);
       const out: [number, number, Float32Array] = [
