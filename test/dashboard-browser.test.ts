@@ -89,14 +89,15 @@ describe('dashboard in headless Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(await attr(page, '#parameter-chart', 'data-partial'), '1');
       assert.equal(await attr(page, '#parallel-chart', 'data-partial'), '1', 'drawn apart as partial');
-      // Which parameters mattered: one bar each, most important first, summing to 1.
-      const importance = await page
-        .locator('[data-testid=importance] .importance-row')
-        .evaluateAll((rows) =>
-          rows.map(
-            (r) => [r.getAttribute('data-parameter'), Number(r.getAttribute('data-importance'))] as const,
-          ),
-        );
+      // Which parameters mattered: one bar each, most important first, summing to 1. The bars
+      // are read after the chart is drawn, so wait for them rather than for the chart.
+      const importanceRows = page.locator('[data-testid=importance] .importance-row');
+      await importanceRows.nth(2).waitFor({ timeout: 15_000 });
+      const importance = await importanceRows.evaluateAll((rows) =>
+        rows.map(
+          (r) => [r.getAttribute('data-parameter'), Number(r.getAttribute('data-importance'))] as const,
+        ),
+      );
       assert.deepEqual(importance.map(([p]) => p).sort(), ['dropout', 'embedding_dim', 'l2']);
       assert.ok(Math.abs(importance.reduce((s, [, v]) => s + v, 0) - 1) < 1e-3);
       // One seed: no configurations table, but the smallest sufficient width, judged by tolerance.
