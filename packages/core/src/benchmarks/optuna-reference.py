@@ -1,10 +1,16 @@
 # How the README's Optuna 3.1 figures for the TPE benchmark were measured (Debian's
 # python3-optuna; not run by npm run bench): 30 seeds x 100 trials of Optuna's TPE on the
 # functions of tpe-benchmark.ts, median best value after 25, 50 and 100 trials.
-# Usage: /usr/bin/python3 optuna-reference.py uni|multi
+# Usage: /usr/bin/python3 optuna-reference.py uni|multi [fixed]
+# "fixed" puts back the 1/sigma that Optuna 3.1's truncated normal leaves out of its density
+# (optuna/optuna#5109, fixed in Optuna 3.5 by subtracting log(scale), as here).
 import sys, math
 sys.path.insert(0,'/usr/lib/python3/dist-packages')
 import numpy as np, optuna, warnings
+from optuna.samplers._tpe import _truncnorm
+if 'fixed' in sys.argv[2:]:
+    _logpdf = _truncnorm.logpdf
+    _truncnorm.logpdf = lambda x, a, b, loc=0, scale=1: _logpdf(x, a, b, loc=loc, scale=scale) - np.log(scale)
 warnings.filterwarnings('ignore')
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 mode = sys.argv[1]  # 'uni' or 'multi'

@@ -91,9 +91,9 @@ export class ParzenEstimator {
       });
       return [...observed, { probabilities: Array<number>(k).fill(1 / k) }];
     }
-    // Per dimension, from neighbour distances, in both modes: the rule of the issue's Optuna 5.0
-    // reference (Optuna 3.1's multivariate mode used 0.2 n^(-1/(d+4)) of the range instead,
-    // which measured worse on every benchmark function here).
+    // Per dimension, from neighbour distances, in both modes, as Optuna 5.0 does (earlier
+    // versions' multivariate mode used 0.2 n^(-1/(d+4)) of the range, which measured worse on
+    // every benchmark function here).
     const sigmas = neighbourSigmas(values);
     const minSigma = 1 / Math.min(100, 1 + (n + 1));
     const parts: Part[] = values.map((mu, i) => ({
@@ -105,14 +105,15 @@ export class ParzenEstimator {
 }
 
 /**
- * Optuna's univariate widths (consider_endpoints false): each observation's distance to the
- * farther of its neighbours among the observations, the prior's mean and the ends 0 and 1;
- * the lowest and highest take the distance to their inner neighbour only.
+ * Optuna's neighbour widths (consider_endpoints false): each observation's distance to the
+ * farther of its neighbours among the observations and the ends 0 and 1; the lowest and
+ * highest take the distance to their inner neighbour only. The prior's mean is not a
+ * neighbour: Optuna took it out (optuna/optuna#6574, for 5.0), as it came from hyperopt and
+ * says nothing about how dense the observations are.
  */
 function neighbourSigmas(values: readonly number[]): number[] {
-  const withPrior = [...values, 0.5];
-  const order = withPrior.map((_, i) => i).sort((a, b) => (withPrior[a] ?? 0) - (withPrior[b] ?? 0));
-  const sorted = [0, ...order.map((i) => withPrior[i] ?? 0), 1];
+  const order = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
+  const sorted = [0, ...order.map((i) => values[i] ?? 0), 1];
   const sortedSigmas = order.map((_, j) =>
     Math.max((sorted[j + 1] ?? 0) - (sorted[j] ?? 0), (sorted[j + 2] ?? 0) - (sorted[j + 1] ?? 0)),
   );
@@ -121,9 +122,9 @@ function neighbourSigmas(values: readonly number[]): number[] {
     sortedSigmas[sortedSigmas.length - 1] =
       (sorted[sorted.length - 2] ?? 0) - (sorted[sorted.length - 3] ?? 0);
   }
-  const sigmas = Array<number>(withPrior.length);
+  const sigmas = Array<number>(values.length);
   order.forEach((original, j) => (sigmas[original] = sortedSigmas[j] ?? 1));
-  return sigmas.slice(0, values.length);
+  return sigmas;
 }
 
 /** The index that the cumulative weights put `u` in. */

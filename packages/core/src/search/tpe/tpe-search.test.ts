@@ -77,17 +77,20 @@ describe('TPE (method "bayes")', () => {
       x: { distribution: 'uniform', min: 0.0, max: 1.0 },
     });
     const cost: Record<string, number> = { a: 3, b: 2, c: 0, d: 2.5, e: 4 };
-    const { proposals } = optimise(
-      new TpeSearch(params, 2, 'minimize', DEFAULTS),
-      (p) => cost[p['c'] as string] ?? 9,
-      40,
-    );
-    const late = proposals.slice(25).map((p) => p['c']);
+    // Over 20 search seeds, since the irrelevant x adds noise to any one run's ratios.
     const counts = new Map<unknown, number>();
-    for (const c of late) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
-    // Random search would pick each of the five about 3 times in 15.
-    assert.ok(top?.[0] === 'c' && top[1] >= 6, late.join(','));
+    for (let seed = 0; seed < 20; seed++) {
+      const { proposals } = optimise(
+        new TpeSearch(params, seed, 'minimize', DEFAULTS),
+        (p) => cost[p['c'] as string] ?? 9,
+        40,
+      );
+      for (const p of proposals.slice(25)) counts.set(p['c'], (counts.get(p['c']) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+    // Random search would pick each of the five about 60 times in these 300 proposals (sd 7).
+    assert.equal(ranked[0]?.[0], 'c', JSON.stringify(ranked));
+    assert.ok((ranked[0]?.[1] ?? 0) >= 90, JSON.stringify(ranked));
   });
 
   it('respects bounds, log scale and integer grids, and handles every W&B distribution', () => {
