@@ -26,9 +26,8 @@ type Part = { readonly mu: number; readonly sigma: number } | { readonly probabi
  * whose numeric coordinates are on [0, 1] (see unit-axes.ts) and categorical ones are indexes:
  * one kernel per observation plus a prior kernel (mean 0.5, width 1 / uniform categories),
  * weighted by defaultWeights and the prior weight. Numeric kernels are normals truncated to
- * [0, 1]; their widths are the distance to the farther neighbour in each dimension (Optuna's
- * rule, consider_endpoints off), clipped to [1/min(100, n+2), 1] ("magic clip"). Categorical kernels put the prior weight spread over the choices, plus one on the
- * observed choice.
+ * [0, 1], as wide as kernelWidths says. Categorical kernels put the prior weight spread over
+ * the choices, plus one on the observed choice.
  */
 export class ParzenEstimator {
   private readonly weights: number[];
@@ -91,26 +90,28 @@ export class ParzenEstimator {
       });
       return [...observed, { probabilities: Array<number>(k).fill(1 / k) }];
     }
-    // Per dimension, from neighbour distances, in both modes, as Optuna 5.0 does (earlier
-    // versions' multivariate mode used 0.2 n^(-1/(d+4)) of the range, which measured worse on
-    // every benchmark function here).
-    const sigmas = neighbourSigmas(values);
-    const minSigma = 1 / Math.min(100, 1 + (n + 1));
-    const parts: Part[] = values.map((mu, i) => ({
-      mu,
-      sigma: Math.min(1, Math.max(minSigma, sigmas[i] ?? 1)),
-    }));
+    const sigmas = kernelWidths(values);
+    const parts: Part[] = values.map((mu, i) => ({ mu, sigma: sigmas[i] ?? 1 }));
     return [...parts, { mu: 0.5, sigma: 1 }];
   }
 }
 
 /**
- * Optuna's neighbour widths (consider_endpoints false): each observation's distance to the
- * farther of its neighbours among the observations and the ends 0 and 1; the lowest and
- * highest take the distance to their inner neighbour only. The prior's mean is not a
- * neighbour: Optuna took it out (optuna/optuna#6574, for 5.0), as it came from hyperopt and
- * says nothing about how dense the observations are.
+ * The widths of the kernels of observations on [0, 1], as Optuna 5.0's compute_sigmas, in
+ * both modes (earlier versions' multivariate mode used 0.2 n^(-1/(d+4)) of the range, which
+ * measured worse on every benchmark function here): each observation's distance to the
+ * farther of its neighbours among the observations and the ends 0 and 1, the lowest and
+ * highest taking the distance to their inner neighbour only (consider_endpoints off), clipped
+ * to [1 / min(100, n + 2), 1] (the "magic clip"). The prior's mean is not a neighbour: Optuna
+ * took it out (optuna/optuna#6574), as it came from hyperopt and says nothing about how dense
+ * the observations are.
  */
+export function kernelWidths(values: readonly number[]): number[] {
+  const minSigma = 1 / Math.min(100, values.length + 2);
+  return neighbourSigmas(values).map((sigma) => Math.min(1, Math.max(minSigma, sigma)));
+}
+
+/** The unclipped widths of kernelWidths. */
 function neighbourSigmas(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
   const sorted = [0, ...order.map((i) => values[i] ?? 0), 1];

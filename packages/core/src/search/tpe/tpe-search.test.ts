@@ -6,7 +6,7 @@ import { RandomSearch } from '../random-search.js';
 import { SweepHistory } from '../search-history.js';
 import { askAndTell } from '../../testing/ask-and-tell.js';
 import { TpeSearch, type TpeOptions } from './tpe-search.js';
-import { defaultWeights } from './parzen-estimator.js';
+import { defaultWeights, kernelWidths } from './parzen-estimator.js';
 import { defaultGamma } from './observations.js';
 
 const DEFAULTS: TpeOptions = {
@@ -69,6 +69,17 @@ describe('TPE (method "bayes")', () => {
     }).sort((a, b) => a - b);
     const median = ((late[4] ?? 0) + (late[5] ?? 0)) / 2;
     assert.ok(median < 2.75, `late proposals lie ${median.toFixed(2)} from the optimum (median of 10 seeds)`);
+  });
+
+  it("sets kernel widths as Optuna 5.0's compute_sigmas: neighbours and ends, not the prior's mean", () => {
+    const round = (xs: number[]) => xs.map((x) => Number(x.toFixed(6)));
+    // By hand: sorted 0 | 0.1 0.3 0.8 | 1; the outer two take their inner gap (0.2, 0.5).
+    // Counting the prior's mean 0.5 as a neighbour (before Optuna 5.0) gives 0.3, 0.2, 0.2.
+    assert.deepEqual(round(kernelWidths([0.8, 0.1, 0.3])), [0.5, 0.2, 0.5]);
+    // Close observations are clipped up to 1 / min(100, n + 2) = 1/6.
+    assert.deepEqual(round(kernelWidths([0.5, 0.52, 0.54, 0.9])), [0.166667, 0.166667, 0.36, 0.36]);
+    // One observation: the farther end.
+    assert.deepEqual(kernelWidths([0.25]), [0.75]);
   });
 
   it('finds the best categorical value', () => {
